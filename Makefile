@@ -1,0 +1,27 @@
+# Quality Complaint for Odoo: see README.md
+.PHONY: setup run test lint shell bench clean-stack format
+
+setup:
+	bash scripts/setup.sh
+
+run: setup
+	bash scripts/run.sh
+
+test: setup
+	bash scripts/test.sh
+
+lint: setup
+	bash scripts/lint.sh
+
+format: setup
+	.stack/venv/bin/ruff format quality_complaint quality_complaint_returns examples scripts bench
+	.stack/venv/bin/ruff check --fix quality_complaint quality_complaint_returns examples scripts bench
+
+shell: setup
+	bash -c 'source scripts/env.sh && write_conf $${DB:-quality_demo} $${PORT:-8069} && odoo shell -d $${DB:-quality_demo}'
+
+bench: setup
+	bash scripts/bench.sh
+
+clean-stack:
+	rm -rf .stack

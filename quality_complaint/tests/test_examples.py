@@ -1,0 +1,56 @@
+# License AGPL-3.0 or later (http://www.gnu.org/licenses/agpl).
+"""Run every script of ``examples/`` against the test server, so they never rot."""
+
+import os
+import subprocess
+import sys
+from datetime import timedelta
+from pathlib import Path
+
+from odoo import fields
+from odoo.tests import HttpCase, tagged
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+
+@tagged("post_install", "-at_install")
+class TestExamples(HttpCase):
+    def _run_example(self, name):
+        admin = self.env.ref("base.user_admin")
+        key = (
+            self.env["res.users.apikeys"]
+            .with_user(admin)
+            ._generate(None, "examples", fields.Datetime.now() + timedelta(days=1))
+        )
+        env = dict(
+            os.environ,
+            QC_URL=self.base_url(),
+            QC_DB=self.env.cr.dbname,
+            QC_API_KEY=key,
+            PYTHONPATH=str(EXAMPLES),
+        )
+        with self.allow_requests(all_requests=True):
+            result = subprocess.run(
+                [sys.executable, str(EXAMPLES / name)],
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=300,
+                check=False,
+            )
+        self.assertEqual(
+            result.returncode, 0, f"{name} failed:\n{result.stdout}\n{result.stderr}"
+        )
+        return result.stdout
+
+    def test_examples_exist(self):
+        scripts = sorted(p.name for p in EXAMPLES.glob("[0-9][0-9]_*.py"))
+        self.assertTrue(scripts)
+        tested = {n for n in dir(self) if n.startswith("test_example_")}
+        for script in scripts:
+            self.assertIn(f"test_example_{script[:2]}", tested, f"{script} untested")
+
+    def test_example_01(self):
+        out = self._run_example("01_inspect_demo.py")
+        self.assertIn("quality teams: Quality Complaints", out)
+        self.assertIn("lot TL-2026-0915", out)
