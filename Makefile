@@ -1,5 +1,5 @@
 # Quality Complaint for Odoo: see README.md
-.PHONY: setup run test lint shell bench clean-stack format
+.PHONY: setup run test lint shell bench clean-stack format i18n
 
 setup:
 	bash scripts/setup.sh
@@ -25,3 +25,7 @@ bench: setup
 
 clean-stack:
 	rm -rf .stack
+
+# Re-export the .pot files from the demo database and merge them into zh_CN/zh_TW
+i18n: setup
+	bash -c 'source scripts/env.sh && write_conf $${DB:-quality_demo} $${PORT:-8069} && odoo -d $${DB:-quality_demo} -u quality_complaint,quality_complaint_returns --stop-after-init --log-level=warn && $$PY scripts/i18n.py export $$CONF $${DB:-quality_demo}'
