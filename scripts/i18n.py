@@ -1,7 +1,7 @@
 """Keep the translations of both addons complete.
 
-    python scripts/i18n.py export CONF DB   # rewrite i18n/<module>.pot, merge into zh_CN.po / zh_TW.po
-    python scripts/i18n.py check CONF DB    # fail when a .pot is stale or a .po lacks a translation
+    python scripts/i18n.py export CONF DB  # rewrite the .pot, merge into zh_CN/zh_TW
+    python scripts/i18n.py check CONF DB   # fail: stale .pot, missing translation
 
 Run with the venv's python; the database must have both addons installed.
 """
@@ -91,7 +91,7 @@ def main(action, conf, db):
                 if committed.exists()
                 else set()
             )
-            for msgctxt, msgid in sorted(ids - old, key=str)[:20]:
+            for _ctx, msgid in sorted(ids - old, key=str)[:20]:
                 errors.append(f"{module}.pot is stale: new string {msgid[:70]!r}")
             for lang in LANGS:
                 errors += problems(pot, i18n / f"{lang}.po")
