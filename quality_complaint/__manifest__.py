@@ -37,6 +37,7 @@
     ],
     "demo": [
         "demo/quality_complaint_demo.xml",
+        "demo/quality_complaint_capa_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -218,7 +218,8 @@ class QualityCapaAction(models.Model):
             if action.state not in states:
                 raise UserError(
                     self.env._(
-                        "The action “%(name)s” is %(state)s: this step is not possible.",
+                        "The action “%(name)s” is %(state)s: "
+                        "this step does not apply to it.",
                         name=action.name,
                         state=action._get_selection_label("state").lower(),
                     )

@@ -1,3 +1,6 @@
 from . import test_foundation
 from . import test_tour
 from . import test_examples
+from . import test_root_cause
+from . import test_capa_action
+from . import test_capa_access
