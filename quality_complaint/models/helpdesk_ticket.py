@@ -44,7 +44,6 @@ class HelpdeskTicket(models.Model):
             ("measurement", "Measurement"),
             ("environment", "Environment"),
         ],
-        string="Fishbone Category",
         tracking=True,
         help="The branch of the fishbone (Ishikawa) diagram the root cause belongs to.",
     )
@@ -52,7 +51,6 @@ class HelpdeskTicket(models.Model):
     root_cause_confirmed = fields.Boolean(tracking=True, copy=False)
     root_cause_confirmed_by_id = fields.Many2one(
         comodel_name="res.users",
-        string="Root Cause Confirmed By",
         compute="_compute_root_cause_confirmed_by",
         store=True,
         copy=False,

@@ -41,7 +41,6 @@ class QualityCapaAction(models.Model):
     )
     owner_id = fields.Many2one(
         comodel_name="res.users",
-        string="Owner",
         required=True,
         default=lambda self: self.env.user,
         domain=[("share", "=", False)],
@@ -70,9 +69,7 @@ class QualityCapaAction(models.Model):
         copy=False,
         tracking=True,
     )
-    checked_by_id = fields.Many2one(
-        comodel_name="res.users", string="Checked By", copy=False, readonly=True
-    )
+    checked_by_id = fields.Many2one(comodel_name="res.users", copy=False, readonly=True)
     checked_date = fields.Date(copy=False, readonly=True)
     is_overdue = fields.Boolean(
         string="Overdue", compute="_compute_is_overdue", search="_search_is_overdue"
