@@ -162,3 +162,15 @@ class TestCapaAction(QualityCapaCommon):
             self.env["quality.capa.action"].search(action["domain"]),
             self.ticket.capa_action_ids,
         )
+
+    def test_action_entered_on_its_form(self):
+        Action = self.env["quality.capa.action"].with_user(self.complaint_user)
+        with Form(Action) as form:
+            form.name = "Add a compression test to incoming inspection"
+            form.ticket_id = self.ticket
+            form.action_type = "preventive"
+            form.due_date = date(2026, 5, 4)
+        action = form.record
+        self.assertEqual(action.owner_id, self.complaint_user, "owner defaults to me")
+        self.assertEqual(action.company_id, self.ticket.company_id)
+        self.assertEqual(self._owner_activities(action).user_id, self.complaint_user)
