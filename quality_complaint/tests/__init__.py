@@ -5,3 +5,4 @@ from . import test_root_cause
 from . import test_capa_action
 from . import test_capa_access
 from . import test_complaint_reports
+from . import test_capa_tour
