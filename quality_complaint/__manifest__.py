@@ -26,9 +26,18 @@
         "views/helpdesk_ticket_team_views.xml",
         "views/helpdesk_ticket_views.xml",
         "views/quality_complaint_menus.xml",
+        "security/quality_capa_security.xml",
+        "wizards/quality_capa_effectiveness_wizard_views.xml",
+        "views/quality_capa_action_views.xml",
+        "views/helpdesk_ticket_capa_views.xml",
+        "report/report_complaint_common.xml",
+        "report/report_complaint_appraisal.xml",
+        "report/report_complaint_register.xml",
+        "report/quality_complaint_reports.xml",
     ],
     "demo": [
         "demo/quality_complaint_demo.xml",
+        "demo/quality_complaint_capa_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -1,0 +1,1 @@
+from . import quality_capa_effectiveness_wizard
