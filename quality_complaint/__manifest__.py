@@ -26,6 +26,12 @@
         "views/helpdesk_ticket_team_views.xml",
         "views/helpdesk_ticket_views.xml",
         "views/quality_complaint_menus.xml",
+        "security/quality_complaint_ownership_security.xml",
+        "data/quality_complaint_ownership_data.xml",
+        "wizards/quality_complaint_owner_change_views.xml",
+        "views/helpdesk_ticket_ownership_views.xml",
+        "views/helpdesk_ticket_team_ownership_views.xml",
+        "views/quality_complaint_breach_views.xml",
     ],
     "demo": [
         "demo/quality_complaint_demo.xml",
