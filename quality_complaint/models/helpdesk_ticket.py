@@ -46,7 +46,6 @@ class HelpdeskTicket(models.Model):
     )
     escalated_to_id = fields.Many2one(
         comodel_name="res.users",
-        string="Escalated To",
         tracking=True,
         copy=False,
         readonly=True,
@@ -138,9 +137,7 @@ class HelpdeskTicket(models.Model):
                 )
             else:
                 hours = team.quality_response_hours if team else 24.0
-                ticket.response_deadline = ticket.received_date + timedelta(
-                    hours=hours
-                )
+                ticket.response_deadline = ticket.received_date + timedelta(hours=hours)
 
     @api.depends(
         "received_date",
@@ -195,7 +192,9 @@ class HelpdeskTicket(models.Model):
             )
 
     def _search_is_response_overdue(self, operator, value):
-        return self._search_overdue(self._get_response_overdue_domain(), operator, value)
+        return self._search_overdue(
+            self._get_response_overdue_domain(), operator, value
+        )
 
     def _search_is_resolution_overdue(self, operator, value):
         return self._search_overdue(
@@ -353,7 +352,9 @@ class HelpdeskTicket(models.Model):
     def _escalate_to(self, manager, reason):
         """Record the escalation, schedule an activity and log it."""
         self.ensure_one()
-        self.write({"escalated_to_id": manager.id, "escalation_date": fields.Datetime.now()})
+        self.write(
+            {"escalated_to_id": manager.id, "escalation_date": fields.Datetime.now()}
+        )
         self.activity_schedule(
             "quality_complaint.mail_activity_type_quality_escalation",
             user_id=manager.id,
@@ -417,7 +418,9 @@ class HelpdeskTicket(models.Model):
         for xmlid in self._get_acknowledged_channel_xmlids():
             channels |= self.env.ref(xmlid, raise_if_not_found=False) or channels
         tickets = self.filtered(
-            lambda t: t.is_quality_complaint and t.partner_id and t.channel_id in channels
+            lambda t: t.is_quality_complaint
+            and t.partner_id
+            and t.channel_id in channels
         )
         for ticket in tickets.with_context(quality_complaint_auto_message=True):
             ticket.message_post_with_source(
@@ -470,7 +473,9 @@ class HelpdeskTicket(models.Model):
         for breach in breaches:
             breach.ticket_id._escalate_breach(breach)
         if len(tickets) == limit:
-            self.env.ref("quality_complaint.ir_cron_quality_complaint_deadlines")._trigger()
+            self.env.ref(
+                "quality_complaint.ir_cron_quality_complaint_deadlines"
+            )._trigger()
         return breaches
 
     def _prepare_breach_vals(self, breach_type):

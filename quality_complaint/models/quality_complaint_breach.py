@@ -23,7 +23,6 @@ class QualityComplaintBreach(models.Model):
     )
     manager_id = fields.Many2one(
         comodel_name="res.users",
-        string="Manager",
         help="The owner's manager, to whom the complaint was escalated.",
     )
     breach_type = fields.Selection(

@@ -7,7 +7,6 @@ class ResUsers(models.Model):
 
     quality_manager_id = fields.Many2one(
         comodel_name="res.users",
-        string="Quality Manager",
         help="Receives the complaints this user escalates and his deadline "
         "breaches. Empty: the leader of his sales team.",
     )

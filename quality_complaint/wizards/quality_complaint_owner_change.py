@@ -20,7 +20,6 @@ class QualityComplaintOwnerChange(models.TransientModel):
     )
     new_owner_id = fields.Many2one(
         comodel_name="res.users",
-        string="New Owner",
         required=True,
         domain="[('share', '=', False)]",
     )
