@@ -35,6 +35,7 @@
     ],
     "demo": [
         "demo/quality_complaint_demo.xml",
+        "demo/quality_complaint_ownership_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [
