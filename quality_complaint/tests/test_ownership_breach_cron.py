@@ -54,7 +54,11 @@ class TestOwnershipBreachCron(QualityOwnershipCommon):
         self.assertFalse(self._breaches(ticket))
 
     def test_penalty_per_severity_and_resolution_breach(self):
-        self.company.quality_complaint_penalty_minor = 15.0
+        settings = self.env["res.config.settings"].create(
+            {"quality_complaint_penalty_minor": 15.0}
+        )
+        settings.execute()
+        self.assertEqual(self.company.quality_complaint_penalty_minor, 15.0)
         tickets = {}
         with freeze_time("2026-11-16 09:00:00"):
             for severity in ("minor", "general", "serious"):

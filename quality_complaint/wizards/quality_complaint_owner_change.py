@@ -2,7 +2,7 @@
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 
 class QualityComplaintOwnerChange(models.TransientModel):
@@ -29,7 +29,9 @@ class QualityComplaintOwnerChange(models.TransientModel):
     def _check_reason(self):
         for wizard in self:
             if not (wizard.reason or "").strip():
-                raise UserError(self.env._("Give the reason for the change of owner."))
+                raise ValidationError(
+                    self.env._("Give the reason for the change of owner.")
+                )
 
     def action_confirm(self):
         """Hand the complaint over and log the reason in its chatter."""
