@@ -9,3 +9,4 @@ from . import test_ownership_breach_cron
 from . import test_ownership_mails
 from . import test_ownership_access
 from . import test_ownership_rpc
+from . import test_ownership_tour
