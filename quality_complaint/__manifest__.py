@@ -34,10 +34,17 @@
         "report/report_complaint_appraisal.xml",
         "report/report_complaint_register.xml",
         "report/quality_complaint_reports.xml",
+        "security/quality_complaint_ownership_security.xml",
+        "data/quality_complaint_ownership_data.xml",
+        "wizards/quality_complaint_owner_change_views.xml",
+        "views/helpdesk_ticket_ownership_views.xml",
+        "views/helpdesk_ticket_team_ownership_views.xml",
+        "views/quality_complaint_breach_views.xml",
     ],
     "demo": [
         "demo/quality_complaint_demo.xml",
         "demo/quality_complaint_capa_demo.xml",
+        "demo/quality_complaint_ownership_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -4,3 +4,7 @@ from . import helpdesk_ticket
 from . import sale_order
 from . import quality_complaint_why
 from . import quality_capa_action
+from . import res_users
+from . import res_company
+from . import res_config_settings
+from . import quality_complaint_breach

@@ -1,6 +1,9 @@
 # License AGPL-3.0 or later (http://www.gnu.org/licenses/agpl).
+from datetime import timedelta
+
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
+from odoo.fields import Domain
 
 
 class HelpdeskTicket(models.Model):
@@ -23,6 +26,77 @@ class HelpdeskTicket(models.Model):
     # ------------------------------------------------------------------
     # Ownership and time: first-responsible person, deadlines, breaches
     # ------------------------------------------------------------------
+
+    # TEMP severity: declared by the assessment branch, drop at merge
+    severity = fields.Selection(
+        [("minor", "Minor"), ("general", "General"), ("serious", "Serious")],
+        tracking=True,
+    )
+    # END TEMP severity
+
+    first_responsible_id = fields.Many2one(
+        comodel_name="res.users",
+        string="First-Responsible Person",
+        tracking=True,
+        index=True,
+        copy=False,
+        help="Owns the complaint from start to end: the salesperson of the "
+        "customer, or the hotline owner of the team. Only a Complaint Manager "
+        "can change it.",
+    )
+    escalated_to_id = fields.Many2one(
+        comodel_name="res.users",
+        tracking=True,
+        copy=False,
+        readonly=True,
+        help="Manager of the first-responsible person, asked for help. "
+        "The complaint keeps its owner.",
+    )
+    escalation_date = fields.Datetime(copy=False, readonly=True)
+    received_date = fields.Datetime(
+        default=fields.Datetime.now,
+        copy=False,
+        help="When the complaint was received from the customer.",
+    )
+    response_deadline = fields.Datetime(
+        compute="_compute_response_deadline",
+        store=True,
+        help="The customer must get an answer before this time.",
+    )
+    first_response_date = fields.Datetime(
+        copy=False,
+        readonly=True,
+        help="First message sent to the customer from the complaint.",
+    )
+    resolution_deadline = fields.Datetime(
+        compute="_compute_resolution_deadline",
+        store=True,
+        help="Working days of the team for the severity, from reception.",
+    )
+    repair_deadline = fields.Datetime(
+        compute="_compute_repair_deadline",
+        store=True,
+        help="A repair must be finished by then (working days from reception).",
+    )
+    is_response_overdue = fields.Boolean(
+        string="Response Overdue",
+        compute="_compute_is_overdue",
+        search="_search_is_response_overdue",
+    )
+    is_resolution_overdue = fields.Boolean(
+        string="Resolution Overdue",
+        compute="_compute_is_overdue",
+        search="_search_is_resolution_overdue",
+    )
+    quality_breach_ids = fields.One2many(
+        comodel_name="quality.complaint.breach",
+        inverse_name="ticket_id",
+        string="Breaches",
+    )
+    is_quality_owner = fields.Boolean(
+        compute="_compute_is_quality_owner",
+        help="The current user is the first-responsible person.",
+    )
 
     # ------------------------------------------------------------------
     # Root cause and corrective/preventive actions
@@ -95,6 +169,403 @@ class HelpdeskTicket(models.Model):
     # ------------------------------------------------------------------
     # Ownership and time methods
     # ------------------------------------------------------------------
+
+    @api.depends(
+        "received_date",
+        "is_quality_complaint",
+        "team_id.quality_response_hours",
+        "team_id.quality_response_working_hours",
+    )
+    def _compute_response_deadline(self):
+        for ticket in self:
+            team = ticket.team_id
+            if not (ticket.is_quality_complaint and ticket.received_date):
+                ticket.response_deadline = False
+            elif team.quality_response_working_hours:
+                ticket.response_deadline = ticket._plan_working_hours(
+                    team.quality_response_hours
+                )
+            else:
+                hours = team.quality_response_hours if team else 24.0
+                ticket.response_deadline = ticket.received_date + timedelta(hours=hours)
+
+    @api.depends(
+        "received_date",
+        "is_quality_complaint",
+        "severity",
+        "team_id.quality_resolution_days_minor",
+        "team_id.quality_resolution_days_general",
+        "team_id.quality_resolution_days_serious",
+    )
+    def _compute_resolution_deadline(self):
+        for ticket in self:
+            days = ticket.team_id._get_quality_resolution_days(ticket.severity)
+            if ticket.is_quality_complaint and ticket.received_date and days:
+                ticket.resolution_deadline = ticket._plan_working_days(days)
+            else:
+                ticket.resolution_deadline = False
+
+    @api.depends(
+        "received_date",
+        "is_quality_complaint",
+        "team_id.quality_repair_days",
+        "company_id.quality_complaint_repair_days",
+    )
+    def _compute_repair_deadline(self):
+        for ticket in self:
+            days = (
+                ticket.team_id.quality_repair_days
+                or ticket.company_id.quality_complaint_repair_days
+            )
+            if ticket.is_quality_complaint and ticket.received_date and days:
+                ticket.repair_deadline = ticket._plan_working_days(days)
+            else:
+                ticket.repair_deadline = False
+
+    @api.depends(
+        "response_deadline", "resolution_deadline", "first_response_date", "closed"
+    )
+    def _compute_is_overdue(self):
+        now = fields.Datetime.now()
+        for ticket in self:
+            open_complaint = ticket.is_quality_complaint and not ticket.closed
+            ticket.is_response_overdue = bool(
+                open_complaint
+                and not ticket.first_response_date
+                and ticket.response_deadline
+                and ticket.response_deadline < now
+            )
+            ticket.is_resolution_overdue = bool(
+                open_complaint
+                and ticket.resolution_deadline
+                and ticket.resolution_deadline < now
+            )
+
+    def _search_is_response_overdue(self, operator, value):
+        return self._search_overdue(
+            self._get_response_overdue_domain(), operator, value
+        )
+
+    def _search_is_resolution_overdue(self, operator, value):
+        return self._search_overdue(
+            self._get_resolution_overdue_domain(), operator, value
+        )
+
+    @api.model
+    def _search_overdue(self, domain, operator, value):
+        if operator != "in":
+            return NotImplemented
+        if True in value and False in value:
+            return Domain.TRUE
+        return domain if True in value else ~domain
+
+    @api.depends_context("uid")
+    @api.depends("first_responsible_id")
+    def _compute_is_quality_owner(self):
+        for ticket in self:
+            ticket.is_quality_owner = ticket.first_responsible_id == self.env.user
+
+    @api.model
+    def _get_response_overdue_domain(self):
+        """Open complaints not answered within the response deadline."""
+        return Domain(
+            [
+                ("is_quality_complaint", "=", True),
+                ("stage_id.closed", "=", False),
+                ("first_response_date", "=", False),
+                ("response_deadline", "<", fields.Datetime.now()),
+            ]
+        )
+
+    @api.model
+    def _get_resolution_overdue_domain(self):
+        """Open complaints past their resolution deadline."""
+        return Domain(
+            [
+                ("is_quality_complaint", "=", True),
+                ("stage_id.closed", "=", False),
+                ("resolution_deadline", "<", fields.Datetime.now()),
+            ]
+        )
+
+    def _get_quality_calendar(self):
+        self.ensure_one()
+        return self.company_id.resource_calendar_id
+
+    def _plan_working_hours(self, hours):
+        """Received date + ``hours`` of the company's working calendar."""
+        self.ensure_one()
+        calendar = self._get_quality_calendar()
+        if not calendar:
+            return self.received_date + timedelta(hours=hours)
+        return calendar.plan_hours(hours, self.received_date, compute_leaves=True)
+
+    def _plan_working_days(self, days):
+        """Received date + ``days`` working days of the company's calendar."""
+        self.ensure_one()
+        calendar = self._get_quality_calendar()
+        if not calendar:
+            return self.received_date + timedelta(days=days)
+        hours = days * (calendar.hours_per_day or 8.0)
+        return calendar.plan_hours(hours, self.received_date, compute_leaves=True)
+
+    # Ownership: creation, guard, escalation
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        tickets = super().create(vals_list)
+        tickets._assign_first_responsible()
+        tickets._send_quality_acknowledgement()
+        return tickets
+
+    def write(self, vals):
+        if "first_responsible_id" in vals:
+            self._ensure_can_change_first_responsible(vals["first_responsible_id"])
+        closing = self._get_quality_tickets_closing(vals)
+        res = super().write(vals)
+        if {"partner_id", "team_id", "is_quality_complaint"} & set(vals):
+            self._assign_first_responsible()
+        if closing:
+            closing._action_quality_closed()
+        return res
+
+    def _assign_first_responsible(self):
+        """Give an owner to the complaints that have none yet."""
+        for ticket in self.filtered(
+            lambda t: t.is_quality_complaint and not t.first_responsible_id
+        ):
+            owner = ticket._get_default_first_responsible()
+            if owner:
+                ticket.sudo().first_responsible_id = owner
+
+    def _get_default_first_responsible(self):
+        """The customer's salesperson, else the hotline owner of the team."""
+        self.ensure_one()
+        partner = self.partner_id.commercial_partner_id
+        return partner.user_id or self.partner_id.user_id or self.team_id.user_id
+
+    def _ensure_can_change_first_responsible(self, new_owner_id):
+        if self.env.su or self.env.user.has_group(
+            "quality_complaint.quality_complaint_group_manager"
+        ):
+            return
+        for ticket in self:
+            if ticket.first_responsible_id.id not in (False, new_owner_id):
+                raise UserError(
+                    self.env._(
+                        "Only a Complaint Manager can change the first-responsible "
+                        "person of %(ticket)s: the owner keeps the complaint from "
+                        "start to end and may only escalate to his manager.",
+                        ticket=ticket.display_name,
+                    )
+                )
+
+    def _ensure_quality_owner_or_manager(self):
+        self.ensure_one()
+        is_manager = self.env.user.has_group(
+            "quality_complaint.quality_complaint_group_manager"
+        )
+        if not is_manager and self.first_responsible_id != self.env.user:
+            raise UserError(
+                self.env._(
+                    "Only the first-responsible person of %(ticket)s or a "
+                    "Complaint Manager can do this.",
+                    ticket=self.display_name,
+                )
+            )
+
+    def action_open_first_responsible_change(self):
+        """Open the wizard that hands the complaint to another owner."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "quality_complaint.quality_complaint_owner_change_action"
+        )
+        action["context"] = {"default_ticket_id": self.id}
+        return action
+
+    def action_escalate_to_manager(self):
+        """Ask the owner's manager for help; the owner keeps the complaint."""
+        self.ensure_one()
+        self._ensure_quality_owner_or_manager()
+        manager = self.first_responsible_id._get_owner_manager()
+        if not manager:
+            raise UserError(
+                self.env._(
+                    "%(owner)s has no manager: set a Quality Manager on the user "
+                    "or a leader on his sales team.",
+                    owner=self.first_responsible_id.name or "-",
+                )
+            )
+        self.sudo()._escalate_to(manager, self.env._("Escalated by its owner."))
+        return True
+
+    def _escalate_to(self, manager, reason):
+        """Record the escalation, schedule an activity and log it."""
+        self.ensure_one()
+        self.write(
+            {"escalated_to_id": manager.id, "escalation_date": fields.Datetime.now()}
+        )
+        self.activity_schedule(
+            "quality_complaint.mail_activity_type_quality_escalation",
+            user_id=manager.id,
+            note=reason,
+        )
+        self.message_post(
+            body=self.env._(
+                "Complaint escalated to %(manager)s (owner: %(owner)s). %(reason)s",
+                manager=manager.name,
+                owner=self.first_responsible_id.name or "-",
+                reason=reason,
+            ),
+            partner_ids=manager.partner_id.ids,
+            subtype_xmlid="mail.mt_note",
+        )
+
+    # Time: first response, acknowledgement, closing
+
+    def action_mark_answered(self):
+        """The customer got an answer outside the chatter (phone, visit)."""
+        self.ensure_one()
+        self._ensure_quality_owner_or_manager()
+        if not self.first_response_date:
+            self.sudo().first_response_date = fields.Datetime.now()
+        return True
+
+    def _message_post_after_hook(self, message, msg_values):
+        res = super()._message_post_after_hook(message, msg_values)
+        if (
+            self.is_quality_complaint
+            and not self.first_response_date
+            and not self.env.context.get("quality_complaint_auto_message")
+        ):
+            if self._is_customer_response(message):
+                self.sudo().first_response_date = message.date or fields.Datetime.now()
+        return res
+
+    def _is_customer_response(self, message):
+        """A public comment from us that reaches the customer."""
+        self.ensure_one()
+        customer = self.partner_id
+        if not customer or message.message_type != "comment":
+            return False
+        if message.subtype_id.internal or message.author_id == customer:
+            return False
+        notified = message.partner_ids | self.message_partner_ids
+        return bool(customer & notified)
+
+    @api.model
+    def _get_acknowledged_channel_xmlids(self):
+        """Channels whose complaints get an immediate written acknowledgement."""
+        return [
+            "helpdesk_mgmt.helpdesk_ticket_channel_email",
+            "helpdesk_mgmt.helpdesk_ticket_channel_web",
+            "quality_complaint.helpdesk_ticket_channel_letter",
+            "quality_complaint.helpdesk_ticket_channel_portal",
+        ]
+
+    def _send_quality_acknowledgement(self):
+        channels = self.env["helpdesk.ticket.channel"]
+        for xmlid in self._get_acknowledged_channel_xmlids():
+            channels |= self.env.ref(xmlid, raise_if_not_found=False) or channels
+        tickets = self.filtered(
+            lambda t: t.is_quality_complaint
+            and t.partner_id
+            and t.channel_id in channels
+        )
+        for ticket in tickets.with_context(quality_complaint_auto_message=True):
+            ticket.message_post_with_source(
+                "quality_complaint.mail_template_quality_complaint_acknowledgement",
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+            )
+
+    def _get_quality_tickets_closing(self, vals):
+        if not vals.get("stage_id"):
+            return self.browse()
+        stage = self.env["helpdesk.ticket.stage"].browse(vals["stage_id"])
+        if not stage.closed:
+            return self.browse()
+        return self.filtered(lambda t: t.is_quality_complaint and not t.closed)
+
+    def _action_quality_closed(self):
+        """Written resolution notice and the 48-hour satisfaction follow-up."""
+        for ticket in self:
+            if ticket.partner_id:
+                ticket.message_post_with_source(
+                    "quality_complaint.mail_template_quality_complaint_resolution",
+                    message_type="comment",
+                    subtype_xmlid="mail.mt_comment",
+                )
+            closed = ticket.closed_date or fields.Datetime.now()
+            ticket.activity_schedule(
+                "quality_complaint.mail_activity_type_quality_satisfaction",
+                date_deadline=(closed + timedelta(days=2)).date(),
+                user_id=(ticket.first_responsible_id or self.env.user).id,
+            )
+
+    # Breaches
+
+    @api.model
+    def _cron_check_quality_deadlines(self, limit=500):
+        """Escalate overdue complaints and log one breach per ticket and type."""
+        response = self._get_response_overdue_domain() & Domain(
+            "quality_breach_ids", "not any", [("breach_type", "=", "response")]
+        )
+        resolution = self._get_resolution_overdue_domain() & Domain(
+            "quality_breach_ids", "not any", [("breach_type", "=", "resolution")]
+        )
+        tickets = self.search(response | resolution, limit=limit, order="id")
+        late_response = tickets.filtered_domain(response)
+        late_resolution = tickets.filtered_domain(resolution)
+        vals_list = [t._prepare_breach_vals("response") for t in late_response]
+        vals_list += [t._prepare_breach_vals("resolution") for t in late_resolution]
+        breaches = self.env["quality.complaint.breach"].sudo().create(vals_list)
+        for breach in breaches:
+            breach.ticket_id._escalate_breach(breach)
+        if len(tickets) == limit:
+            self.env.ref(
+                "quality_complaint.ir_cron_quality_complaint_deadlines"
+            )._trigger()
+        return breaches
+
+    def _prepare_breach_vals(self, breach_type):
+        """Values of the quality.complaint.breach created by the deadline cron."""
+        self.ensure_one()
+        deadline = (
+            self.response_deadline
+            if breach_type == "response"
+            else self.resolution_deadline
+        )
+        now = fields.Datetime.now()
+        owner = self.first_responsible_id
+        return {
+            "ticket_id": self.id,
+            "owner_id": owner.id,
+            "manager_id": owner._get_owner_manager().id,
+            "breach_type": breach_type,
+            "deadline": deadline,
+            "detected_date": now,
+            "hours_late": (now - deadline).total_seconds() / 3600.0,
+            "severity": self.severity,
+            "penalty_amount": self.company_id._get_quality_complaint_penalty(
+                self.severity
+            ),
+            "company_id": self.company_id.id,
+        }
+
+    def _escalate_breach(self, breach):
+        self.ensure_one()
+        label = dict(breach._fields["breach_type"]._description_selection(self.env))
+        reason = self.env._(
+            "%(type)s deadline %(deadline)s missed by %(hours).1f hours.",
+            type=label[breach.breach_type],
+            deadline=fields.Datetime.to_string(breach.deadline),
+            hours=breach.hours_late,
+        )
+        if breach.manager_id:
+            self._escalate_to(breach.manager_id, reason)
+        else:
+            self.message_post(body=reason, subtype_xmlid="mail.mt_note")
 
     # ------------------------------------------------------------------
     # Root cause and CAPA methods

@@ -6,3 +6,12 @@ from . import test_capa_action
 from . import test_capa_access
 from . import test_complaint_reports
 from . import test_capa_tour
+from . import test_ownership_owner
+from . import test_ownership_escalation
+from . import test_ownership_deadlines
+from . import test_ownership_first_response
+from . import test_ownership_breach_cron
+from . import test_ownership_mails
+from . import test_ownership_access
+from . import test_ownership_rpc
+from . import test_ownership_tour

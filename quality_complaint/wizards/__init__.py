@@ -1,1 +1,2 @@
 from . import quality_capa_effectiveness_wizard
+from . import quality_complaint_owner_change
