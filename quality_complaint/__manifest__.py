@@ -26,9 +26,18 @@
         "views/helpdesk_ticket_team_views.xml",
         "views/helpdesk_ticket_views.xml",
         "views/quality_complaint_menus.xml",
+        "security/quality_defect_category_security.xml",
+        "data/quality_defect_category_data.xml",
+        "data/quality_complaint_cron.xml",
+        "views/quality_defect_category_views.xml",
+        "views/helpdesk_ticket_category_views.xml",
+        "views/helpdesk_ticket_assessment_views.xml",
+        "views/product_template_views.xml",
+        "views/res_config_settings_views.xml",
     ],
     "demo": [
         "demo/quality_complaint_demo.xml",
+        "demo/quality_defect_category_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

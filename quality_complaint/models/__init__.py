@@ -2,3 +2,8 @@ from . import res_partner
 from . import helpdesk_ticket_team
 from . import helpdesk_ticket
 from . import sale_order
+from . import quality_defect_category
+from . import helpdesk_ticket_category
+from . import product_template
+from . import res_company
+from . import res_config_settings

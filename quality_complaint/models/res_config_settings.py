@@ -1,0 +1,11 @@
+# License AGPL-3.0 or later (http://www.gnu.org/licenses/agpl).
+from odoo import fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    quality_complaint_warranty_months = fields.Integer(
+        related="company_id.quality_complaint_warranty_months",
+        readonly=False,
+    )
