@@ -28,7 +28,6 @@ class HelpdeskTicket(models.Model):
 
     product_id = fields.Many2one(
         "product.product",
-        string="Product",
         tracking=True,
         index="btree_not_null",
     )
@@ -70,7 +69,6 @@ class HelpdeskTicket(models.Model):
     )
     invoice_id = fields.Many2one(
         "account.move",
-        string="Invoice",
         compute="_compute_invoice_id",
         store=True,
         readonly=False,
@@ -140,20 +138,18 @@ class HelpdeskTicket(models.Model):
     )
     carrier_id = fields.Many2one(
         "res.partner",
-        string="Carrier",
         tracking=True,
         domain="[('is_carrier', '=', True)]",
     )
     distributor_id = fields.Many2one(
         "res.partner",
-        string="Distributor",
         compute="_compute_distributor_id",
         store=True,
         readonly=False,
         tracking=True,
         domain="[('is_distributor', '=', True)]",
     )
-    supplier_id = fields.Many2one("res.partner", string="Supplier", tracking=True)
+    supplier_id = fields.Many2one("res.partner", tracking=True)
     carrier_delivery_note_ids = fields.Many2many(
         "ir.attachment",
         "helpdesk_ticket_carrier_note_attachment_rel",

@@ -67,9 +67,9 @@ class QualityDefectCategory(models.Model):
         readonly=False,
         recursive=True,
         help="Who bears the cost of complaints of this category; inherited from "
-        "the parent. Empty: derived from the problem class (carrier for logistics damage, supplier for "
-        "material, customer for improper use, distributor or customer for "
-        "improper storage, our company otherwise).",
+        "the parent. Empty: derived from the problem class (carrier for "
+        "logistics damage, supplier for material, customer for improper use, "
+        "distributor or customer for improper storage, our company otherwise).",
     )
     description = fields.Html(translate=True)
 
