@@ -5,3 +5,7 @@ from . import test_delivery_proposal
 from . import test_defect_category_defaults
 from . import test_lot_product
 from . import test_customer_kind
+from . import test_warranty
+from . import test_carrier_evidence
+from . import test_missing_facts
+from . import test_defect_category_access
