@@ -9,3 +9,4 @@ from . import test_warranty
 from . import test_carrier_evidence
 from . import test_missing_facts
 from . import test_defect_category_access
+from . import test_assessment_tour
