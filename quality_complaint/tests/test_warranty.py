@@ -4,7 +4,7 @@ from datetime import date, datetime
 from freezegun import freeze_time
 
 from odoo.exceptions import ValidationError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from .assessment_common import QualityAssessmentCommon
 
@@ -107,3 +107,14 @@ class TestWarranty(QualityAssessmentCommon):
         cron = self.env.ref("quality_complaint.ir_cron_quality_update_warranty_state")
         self.assertTrue(cron.active)
         self.assertEqual((cron.interval_number, cron.interval_type), (1, "days"))
+
+    def test_company_default_in_settings(self):
+        with Form(self.env["res.config.settings"]) as settings:
+            self.assertEqual(settings.quality_complaint_warranty_months, 12)
+            settings.quality_complaint_warranty_months = 18
+        settings.record.execute()
+        self.assertEqual(self.company.quality_complaint_warranty_months, 18)
+        ticket = self._ticket(
+            product_id=self.product.id, purchase_date=date(2025, 1, 31)
+        )
+        self.assertEqual(ticket.warranty_end_date, date(2026, 7, 31))
