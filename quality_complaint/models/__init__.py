@@ -8,3 +8,6 @@ from . import res_users
 from . import res_company
 from . import res_config_settings
 from . import quality_complaint_breach
+from . import quality_defect_category
+from . import helpdesk_ticket_category
+from . import product_template

@@ -31,3 +31,9 @@ class ResCompany(models.Model):
         """Penalty of one breach for ``severity`` (general if unset)."""
         self.ensure_one()
         return self[f"quality_complaint_penalty_{severity or 'general'}"]
+
+    quality_complaint_warranty_months = fields.Integer(
+        string="Default Warranty (months)",
+        default=12,
+        help="Warranty period of products without their own period.",
+    )

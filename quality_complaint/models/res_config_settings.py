@@ -17,3 +17,7 @@ class ResConfigSettings(models.TransientModel):
     quality_complaint_repair_days = fields.Integer(
         related="company_id.quality_complaint_repair_days", readonly=False
     )
+    quality_complaint_warranty_months = fields.Integer(
+        related="company_id.quality_complaint_warranty_months",
+        readonly=False,
+    )

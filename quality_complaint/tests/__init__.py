@@ -15,3 +15,12 @@ from . import test_ownership_mails
 from . import test_ownership_access
 from . import test_ownership_rpc
 from . import test_ownership_tour
+from . import test_delivery_proposal
+from . import test_defect_category_defaults
+from . import test_lot_product
+from . import test_customer_kind
+from . import test_warranty
+from . import test_carrier_evidence
+from . import test_missing_facts
+from . import test_defect_category_access
+from . import test_assessment_tour
