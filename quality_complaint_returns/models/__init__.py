@@ -1,1 +1,3 @@
 
+from . import stock_move_line
+from . import stock_lot
