@@ -145,21 +145,28 @@ class StockLot(models.Model):
     def _get_quality_parents_sql(self):
         """Link each customer-to-customer line to the delivery it continues.
 
-        The parent is the latest earlier line of the lot that entered the
-        chain line's source location, preferring one to the line's owner. As a
-        parent always precedes its child in (date, id), chains cannot loop.
+        The parent is the latest earlier done line of the lot into the chain
+        line's source location, preferring one to the line's owner (read
+        through the lot index). As a parent always precedes its child in
+        (date, id), chains cannot loop.
         """
         return SQL(
             """
-            SELECT DISTINCT ON (c.id) c.id, p.id AS parent_id
+            SELECT c.id, par.id AS parent_id
               FROM lines c
-              JOIN lines p ON p.lot_id = c.lot_id
-                          AND p.location_dest_id = c.location_id
-                          AND p.dst_usage = 'customer'
-                          AND (p.date, p.id) < (c.date, c.id)
+             CROSS JOIN LATERAL (
+                SELECT p.id
+                  FROM stock_move_line p
+                  LEFT JOIN stock_picking ppk ON ppk.id = p.picking_id
+                  LEFT JOIN res_partner ppp ON ppp.id = ppk.partner_id
+                 WHERE p.lot_id = c.lot_id AND p.state = 'done'
+                   AND p.location_dest_id = c.location_id
+                   AND (p.date, p.id) < (c.date, c.id)
+                 ORDER BY (ppp.commercial_partner_id = c.owner_partner_id)
+                          DESC NULLS LAST, p.date DESC, p.id DESC
+                 LIMIT 1
+             ) par
              WHERE c.src_usage = 'customer' AND c.dst_usage = 'customer'
-             ORDER BY c.id, (p.partner_id = c.owner_partner_id) DESC NULLS LAST,
-                      p.date DESC, p.id DESC
             """
         )
 

@@ -8,8 +8,8 @@ class StockMoveLine(models.Model):
 
     # Odoo 19 indexes no lot_id of done lines: a lot recall over the whole history
     # would scan the table. The lookup of stock.lot._get_quality_affected_customers
-    # filters on (lot_id, state = 'done') and follows chains on location_id.
+    # filters on (lot_id, state = 'done') and links a distributor's onward
+    # delivery to the line that brought the lot into its location_dest_id.
     _quality_lot_done_index = models.Index(
-        "(lot_id, location_id, location_dest_id) "
-        "WHERE state = 'done' AND lot_id IS NOT NULL"
+        "(lot_id, location_dest_id) WHERE state = 'done' AND lot_id IS NOT NULL"
     )

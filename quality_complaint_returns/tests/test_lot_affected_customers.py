@@ -97,7 +97,7 @@ class TestLotAffectedCustomers(BaseCommon):
             )
 
     @classmethod
-    def _transfer(cls, picking_type, src, dst, partner, lot_qtys):
+    def _transfer(cls, picking_type, src, dst, partner, lot_qtys, owner=None):
         picking = cls.env["stock.picking"].create(
             {
                 "picking_type_id": picking_type.id,
@@ -120,7 +120,10 @@ class TestLotAffectedCustomers(BaseCommon):
         move = picking.move_ids
         move.move_line_ids.unlink()
         move.move_line_ids = [
-            Command.create(cls._line_vals(picking, lot, qty)) for lot, qty in lot_qtys
+            Command.create(dict(cls._line_vals(picking, lot, qty), owner_id=owner.id))
+            if owner
+            else Command.create(cls._line_vals(picking, lot, qty))
+            for lot, qty in lot_qtys
         ]
         move.picked = True
         picking.button_validate()
@@ -238,6 +241,34 @@ class TestLotAffectedCustomers(BaseCommon):
         self.assertEqual(line_e.via_partner_id, self.distributor)
         self.assertEqual(line_e.picking_ids, self.chain_e)
         self.assertEqual(line_e.net_qty, 12.0)
+
+    def test_chain_from_shared_location_follows_owner(self):
+        """Out of the shared Customers location, the owner names the distributor.
+
+        Without the owner, the latest delivery into Customers (to E) would be
+        taken as the source.
+        """
+        customer_f = self.env["res.partner"].create({"name": "End Customer F"})
+        with freeze_time("2026-03-20 09:00:00"):
+            self._transfer(
+                self.warehouse.out_type_id,
+                self.customers,
+                self.customers,
+                customer_f,
+                [(self.lot1, 3)],
+                owner=self.customer_b,
+            )
+        rows = {
+            row["partner_id"]: row
+            for row in self.lot1._get_quality_affected_customers()
+        }
+        self.assertEqual(
+            self._summary([rows[customer_f.id], rows[self.customer_b.id]]),
+            [
+                (self.lot1.id, customer_f.id, self.customer_b.id, 1, 3.0, 0, 0, 3.0),
+                (self.lot1.id, self.customer_b.id, None, 0, 20.0, 5.0, 3.0, 12.0),
+            ],
+        )
 
     def test_access_needs_stock_rights(self):
         plain = new_test_user(self.env, login="recall_plain", groups="base.group_user")
