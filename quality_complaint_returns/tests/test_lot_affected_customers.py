@@ -227,6 +227,9 @@ class TestLotAffectedCustomers(BaseCommon):
         self.assertEqual(self.lot2.quality_customer_count, 1)
         self.assertEqual(self.lot3.quality_shipped_qty, 0.0)
         self.assertEqual(self.lot3.quality_customer_count, 0)
+        lot_form = Form(self.lot1)
+        self.assertEqual(lot_form.quality_customer_count, 4)
+        self.assertEqual(lot_form.quality_shipped_qty, 55.0)
 
     def test_action_lists_customers(self):
         user = new_test_user(
