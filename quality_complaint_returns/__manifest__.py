@@ -19,6 +19,9 @@
     "data": [
         "security/ir.model.access.csv",
         "views/quality_complaint_returns_menus.xml",
+        "security/quality_lot_customer_security.xml",
+        "wizards/quality_lot_customer_views.xml",
+        "views/stock_lot_views.xml",
     ],
     "application": False,
 }

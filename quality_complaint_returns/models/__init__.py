@@ -1,1 +1,2 @@
-
+from . import stock_move_line
+from . import stock_lot
