@@ -37,13 +37,11 @@ registry.category("web_tour.tours").add("quality_complaint_assessment_tour", {
             run: "click",
         },
         {
-            trigger: ".o_field_widget[name='problem_class'] input",
-            run() {
-                assertSelected(this.anchor, "Improper Use");
-            },
+            // Waits for the category's onchange to propose the class and the party
+            trigger: ".o_field_widget[name='problem_class'] input:value(Improper Use)",
         },
         {
-            trigger: ".o_field_widget[name='responsible_party'] input",
+            trigger: ".o_field_widget[name='responsible_party'] input:value(Customer)",
             run() {
                 assertSelected(this.anchor, "Customer");
             },
