@@ -26,9 +26,12 @@
         "views/helpdesk_ticket_team_views.xml",
         "views/helpdesk_ticket_views.xml",
         "views/quality_complaint_menus.xml",
+        "views/helpdesk_ticket_intake_views.xml",
+        "views/quality_complaint_portal_templates.xml",
     ],
     "demo": [
         "demo/quality_complaint_demo.xml",
+        "demo/quality_complaint_intake_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [
