@@ -182,6 +182,6 @@ class HelpdeskTicket(models.Model):
                 self.env._(
                     "The quantity must be more than 0 and at most %(max)s, "
                     "the quantity you received.",
-                    max=max_qty,
+                    max=f"{max_qty:g}",
                 )
             )
