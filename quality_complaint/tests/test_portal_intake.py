@@ -40,6 +40,7 @@ class TestPortalIntake(IntakeFixtures, HttpCase):
         self.assertIn("QCT-A", resp.text)
         self.assertNotIn("QC Test Glue", resp.text)
         self.assertNotIn("QCT-B", resp.text)
+        self.assertIn('name="description"', resp.text)
 
     def test_submit_creates_complaint_with_photos(self):
         self.authenticate("qc_portal_a", "qc_portal_a")
@@ -69,6 +70,7 @@ class TestPortalIntake(IntakeFixtures, HttpCase):
         self.assertEqual(resp.status_code, 200)
         self.assertIn("o_quality_complaint_error", resp.text)
         self.assertIn(message, resp.text)
+        self.assertIn("arrived cracked", resp.text, "the form keeps what was typed")
         self.assertFalse(self._complaints(), "nothing is created")
 
     def test_refused_product_not_received(self):
