@@ -10,23 +10,32 @@ class QualityComplaintTicketController(HelpdeskTicketController):
     @http.route()
     def support_ticket_close(self, **kw):
         """Guard helpdesk_mgmt's route (OCA helpdesk#1089), which closes any
-        ticket by id: only the customer of the ticket may close it."""
+        ticket by id: only the customer of the ticket (or a user who may edit
+        it anyway) closes it, and only into a stage of its team."""
         try:
-            ticket_id = int(kw.get("ticket_id") or 0)
-            int(kw.get("stage_id") or 0)
-        except ValueError:
+            ticket = request.env["helpdesk.ticket"].browse(int(kw["ticket_id"]))
+            stage = request.env["helpdesk.ticket.stage"].browse(int(kw["stage_id"]))
+        except (KeyError, ValueError):
             return request.redirect("/my")
-        ticket = request.env["helpdesk.ticket"].browse(ticket_id)
-        if not self._may_close_ticket_from_portal(ticket):
+        if not self._may_close_ticket_from_portal(ticket, stage):
             return request.redirect("/my")
         return super().support_ticket_close(**kw)
 
-    def _may_close_ticket_from_portal(self, ticket):
-        """The user can read the ticket and it belongs to his commercial partner."""
+    def _may_close_ticket_from_portal(self, ticket, stage):
+        """The user can read the ticket, it belongs to his commercial partner
+        (or he may write it) and the stage is a portal closing stage of its team."""
         user = request.env.user
         try:
             ticket.with_user(user).check_access("read")
         except (AccessError, MissingError):
             return False
-        customer = ticket.sudo().partner_id.commercial_partner_id
-        return bool(customer) and customer == user.partner_id.commercial_partner_id
+        # sudo: reading the customer and the stages of a ticket the user may read
+        ticket_sudo = ticket.sudo()
+        if ticket_sudo.team_id:
+            stages = ticket_sudo.team_id._get_applicable_stages()
+            if stage not in stages.filtered("close_from_portal"):
+                return False
+        customer = ticket_sudo.partner_id.commercial_partner_id
+        if customer and customer == user.partner_id.commercial_partner_id:
+            return True
+        return not user.share and ticket.with_user(user).has_access("write")

@@ -46,6 +46,7 @@ class QualityComplaintPortal(http.Controller):
         ticket = request.env["helpdesk.ticket"].sudo().create(vals)
         ticket.message_subscribe(partner_ids=partner.ids)
         self._attach_complaint_uploads(ticket, uploads)
+        ticket._send_intake_acknowledgement()
         return request.redirect(f"/my/ticket/{ticket.id}")
 
     # ------------------------------------------------------------------
@@ -75,8 +76,10 @@ class QualityComplaintPortal(http.Controller):
         }
 
     def _get_max_upload_bytes(self):
-        param = request.env["ir.config_parameter"].sudo().get_param(
-            "quality_complaint.portal_attachment_max_mb", DEFAULT_MAX_MB
+        param = (
+            request.env["ir.config_parameter"]
+            .sudo()
+            .get_param("quality_complaint.portal_attachment_max_mb", DEFAULT_MAX_MB)
         )
         return int(float(param) * 1024 * 1024)
 
@@ -89,7 +92,9 @@ class QualityComplaintPortal(http.Controller):
             qty = float(kw.get("complaint_qty") or 0)
             purchase_date = fields.Date.to_date(kw.get("purchase_date") or None)
         except ValueError as exc:
-            raise UserError(env._("Please check the product, lot, quantity and date.")) from exc
+            raise UserError(
+                env._("Please check the product, lot, quantity and date.")
+            ) from exc
         if not product_id:
             raise UserError(env._("Please choose the product."))
         if not (kw.get("description") or "").strip():
@@ -117,7 +122,9 @@ class QualityComplaintPortal(http.Controller):
             "team_id": team.id,
             "company_id": (team.company_id or env.company).id,
             "is_quality_complaint": True,
-            "channel_id": env.ref("quality_complaint.helpdesk_ticket_channel_portal").id,
+            "channel_id": env.ref(
+                "quality_complaint.helpdesk_ticket_channel_portal"
+            ).id,
             "partner_id": partner.id,
             "partner_name": partner.name,
             "partner_email": partner.email,

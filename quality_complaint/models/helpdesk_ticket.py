@@ -70,7 +70,28 @@ class HelpdeskTicket(models.Model):
         team = self.env["helpdesk.ticket.team"].browse(values.get("team_id"))
         if team.is_quality_team:
             values.update(self._prepare_email_complaint_vals(msg))
-        return super().message_new(msg, custom_values=values)
+        ticket = super().message_new(msg, custom_values=values)
+        if ticket.is_quality_complaint:
+            ticket._send_intake_acknowledgement()
+        return ticket
+
+    def _send_intake_acknowledgement(self):
+        """Tell the customer his complaint was received (and ask for a phone
+        number when we have none); the e-mail leaves with the mail queue."""
+        template = self.env.ref(
+            "quality_complaint.mail_template_complaint_acknowledgement",
+            raise_if_not_found=False,
+        )
+        for ticket in self.filtered("partner_id"):
+            if template:
+                ticket.message_post_with_source(
+                    template,
+                    message_type="comment",
+                    subtype_xmlid="mail.mt_comment",
+                    partner_ids=ticket.partner_id.ids,
+                    author_id=ticket.company_id.partner_id.id,
+                    email_layout_xmlid="mail.mail_notification_light",
+                )
 
     @api.model
     def _prepare_email_complaint_vals(self, msg):

@@ -62,7 +62,9 @@ class IntakeFixtures:
             [("company_id", "=", cls.env.company.id)], limit=1
         )
         stock = warehouse.lot_stock_id
-        cls.env["stock.quant"]._update_available_quantity(product, stock, qty, lot_id=lot)
+        cls.env["stock.quant"]._update_available_quantity(
+            product, stock, qty, lot_id=lot
+        )
         picking = cls.env["stock.picking"].create(
             {
                 "picking_type_id": warehouse.out_type_id.id,

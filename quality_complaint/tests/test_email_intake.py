@@ -67,6 +67,17 @@ class TestEmailIntake(BaseCommon):
         self.assertEqual(ticket.channel_id, self.channel_email)
         self.assertEqual(ticket.partner_id, self.customer)
         self.assertIn("3 boxes out of 20", ticket.description)
+        self._assert_acknowledged(ticket)
+
+    def _assert_acknowledged(self, ticket, asks_phone=True):
+        ack = ticket.message_ids.filtered(
+            lambda m: m.subject and "We received your complaint" in m.subject
+        )
+        self.assertEqual(len(ack), 1, "one acknowledgement")
+        self.assertIn(ticket.number, ack.subject)
+        self.assertIn(ticket.partner_id, ack.partner_ids)
+        self.assertEqual(ack.author_id, ticket.company_id.partner_id)
+        self.assertEqual("phone number" in ack.body, asks_phone)
 
     def test_unknown_sender_becomes_customer(self):
         ticket = self._receive(
@@ -77,6 +88,14 @@ class TestEmailIntake(BaseCommon):
         self.assertEqual(ticket.partner_id.email, "zhao.lei@new.example.com")
         self.assertEqual(ticket.partner_id.name, "Zhao Lei")
         self.assertEqual(ticket.partner_name, "Zhao Lei")
+        self._assert_acknowledged(ticket)
+
+    def test_known_phone_not_asked_again(self):
+        self.customer.phone = "+86 138 0000 0000"
+        ticket = self._receive(
+            "qc-mail-test", '"Li Na" <li.na@customer.example.com>', "Faded colour"
+        )
+        self._assert_acknowledged(ticket, asks_phone=False)
 
     def test_other_team_untouched(self):
         """Only quality teams get the complaint treatment."""
@@ -86,3 +105,8 @@ class TestEmailIntake(BaseCommon):
         self.assertEqual(ticket.team_id, self.plain_team)
         self.assertFalse(ticket.is_quality_complaint)
         self.assertFalse(ticket.partner_id)
+        self.assertFalse(
+            ticket.message_ids.filtered(
+                lambda m: m.subject and "We received your complaint" in m.subject
+            )
+        )

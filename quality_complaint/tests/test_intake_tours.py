@@ -23,7 +23,10 @@ class TestIntakeTours(IntakeFixtures, HttpCase):
         cls.product = cls._create_lot_product("QC Tour Tile")
         cls.lot = cls._create_lot(cls.product, "QCTOUR-A")
         cls.customer_user = new_test_user(
-            cls.env, login="qc_tour_portal", groups="base.group_portal", name="Tour Customer"
+            cls.env,
+            login="qc_tour_portal",
+            groups="base.group_portal",
+            name="Tour Customer",
         )
         cls.customer = cls.customer_user.partner_id
         cls._deliver(cls.customer, cls.product, cls.lot, 10)
@@ -36,7 +39,9 @@ class TestIntakeTours(IntakeFixtures, HttpCase):
         cls.team.user_ids = [Command.link(cls.complaint_user.id)]
 
     def _complaints(self):
-        return self.env["helpdesk.ticket"].search([("partner_id", "=", self.customer.id)])
+        return self.env["helpdesk.ticket"].search(
+            [("partner_id", "=", self.customer.id)]
+        )
 
     def test_backoffice_intake_tour(self):
         self.start_tour(
@@ -54,7 +59,9 @@ class TestIntakeTours(IntakeFixtures, HttpCase):
 
     def test_portal_intake_tour(self):
         self.start_tour(
-            "/my/tickets", "quality_complaint_portal_intake_tour", login="qc_tour_portal"
+            "/my/tickets",
+            "quality_complaint_portal_intake_tour",
+            login="qc_tour_portal",
         )
         ticket = self._complaints()
         self.assertEqual(len(ticket), 1)

@@ -61,6 +61,10 @@ class TestPortalIntake(IntakeFixtures, HttpCase):
         self.assertIn(self.customer, ticket.message_partner_ids)
         self.assertEqual(ticket.attachment_ids.mapped("name"), ["crack.png"])
         self.assertEqual(ticket.attachment_ids.raw, PNG)
+        ack = ticket.message_ids.filtered(
+            lambda m: m.subject and "We received your complaint" in m.subject
+        )
+        self.assertIn(self.customer, ack.partner_ids)
         # the customer sees the product and lot on his ticket page
         self.assertIn("QCT-A", resp.text)
 

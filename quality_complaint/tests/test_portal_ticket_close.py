@@ -1,4 +1,5 @@
 # License AGPL-3.0 or later (http://www.gnu.org/licenses/agpl).
+from odoo.fields import Command
 from odoo.tests import HttpCase, tagged
 
 from .intake_common import IntakeFixtures
@@ -44,6 +45,25 @@ class TestPortalTicketClose(IntakeFixtures, HttpCase):
         self.complaint.message_subscribe(partner_ids=self.other_customer.ids)
         self.authenticate("qc_portal_b", "qc_portal_b")
         self._close(self.complaint)
+        self.assertFalse(self.complaint.closed)
+
+    def test_stage_of_another_team_refused(self):
+        other_team = self.env["helpdesk.ticket.team"].create({"name": "QC other"})
+        foreign_stage = self.done.copy(
+            {"name": "Done elsewhere", "team_ids": [Command.set(other_team.ids)]}
+        )
+        self.authenticate("qc_portal_a", "qc_portal_a")
+        resp = self.url_open(
+            f"/ticket/close?ticket_id={self.complaint.id}&stage_id={foreign_stage.id}",
+            allow_redirects=False,
+        )
+        self.assertIn(resp.status_code, (302, 303))
+        self.assertNotEqual(self.complaint.stage_id, foreign_stage)
+
+    def test_malformed_request(self):
+        self.authenticate("qc_portal_a", "qc_portal_a")
+        resp = self.url_open("/ticket/close?ticket_id=abc", allow_redirects=False)
+        self.assertIn(resp.status_code, (302, 303))
         self.assertFalse(self.complaint.closed)
 
     def test_unknown_ticket(self):
