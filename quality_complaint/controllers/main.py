@@ -16,9 +16,11 @@ class QualityComplaintTicketController(HelpdeskTicketController):
             ticket = request.env["helpdesk.ticket"].browse(int(kw["ticket_id"]))
             stage = request.env["helpdesk.ticket.stage"].browse(int(kw["stage_id"]))
         except (KeyError, ValueError):
-            return request.redirect("/my")
+            return request.redirect("/my", code=302)
         if not self._may_close_ticket_from_portal(ticket, stage):
-            return request.redirect("/my")
+            # same answer as helpdesk_mgmt for a refused stage; the ticket page
+            # itself sends users who may not read the ticket back to /my
+            return request.redirect(f"/my/ticket/{ticket.id}", code=302)
         return super().support_ticket_close(**kw)
 
     def _may_close_ticket_from_portal(self, ticket, stage):
@@ -39,3 +41,15 @@ class QualityComplaintTicketController(HelpdeskTicketController):
         if customer and customer == user.partner_id.commercial_partner_id:
             return True
         return not user.share and ticket.with_user(user).has_access("write")
+
+    def _prepare_submit_ticket_vals(self, **kw):
+        """A ticket filed for a quality team on the generic portal form is a
+        complaint received on the portal channel."""
+        vals = super()._prepare_submit_ticket_vals(**kw)
+        team = request.env["helpdesk.ticket.team"].browse(vals.get("team_id"))
+        # sudo: read one flag of the team the form was allowed to choose
+        if team.sudo().is_quality_team:
+            vals["channel_id"] = request.env.ref(
+                "quality_complaint.helpdesk_ticket_channel_portal"
+            ).id
+        return vals

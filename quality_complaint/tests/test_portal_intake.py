@@ -117,3 +117,22 @@ class TestPortalIntake(IntakeFixtures, HttpCase):
         resp = self.url_open("/my/quality-complaint/new", allow_redirects=False)
         self.assertIn(resp.status_code, (302, 303))
         self.assertIn("/web/login", resp.headers["Location"])
+
+    def test_generic_form_for_quality_team(self):
+        """helpdesk_mgmt's own form, quality team chosen: a portal complaint."""
+        self.env.company.helpdesk_mgmt_portal_select_team = True
+        self.authenticate("qc_portal_a", "qc_portal_a")
+        resp = self.url_open(
+            "/submitted/ticket",
+            data={
+                "csrf_token": http.Request.csrf_token(self),
+                "team": self.team.id,
+                "subject": "Generic form QC-INTAKE",
+                "description": "Tiles cracked",
+            },
+        )
+        self.assertEqual(resp.status_code, 200)
+        ticket = self._complaints()
+        self.assertEqual(ticket.name, "Generic form QC-INTAKE")
+        self.assertTrue(ticket.is_quality_complaint)
+        self.assertEqual(ticket.channel_id, self.channel_portal)

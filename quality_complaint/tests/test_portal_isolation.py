@@ -1,6 +1,6 @@
 # License AGPL-3.0 or later (http://www.gnu.org/licenses/agpl).
 from odoo.exceptions import AccessError
-from odoo.tests import HttpCase, tagged
+from odoo.tests import HttpCase, JsonRpcException, tagged
 
 from .intake_common import IntakeFixtures
 
@@ -60,3 +60,17 @@ class TestPortalIsolation(IntakeFixtures, HttpCase):
         self.assertEqual(Ticket.search([("is_quality_complaint", "=", True)]), self.own)
         with self.assertRaises(AccessError):
             self.own.with_user(self.customer_user).write({"complaint_qty": 99})
+
+    def _call_kw(self, method, args):
+        return self.make_jsonrpc_request(
+            f"/web/dataset/call_kw/helpdesk.ticket/{method}",
+            {"model": "helpdesk.ticket", "method": method, "args": args, "kwargs": {}},
+        )
+
+    def test_foreign_complaint_by_http_rpc(self):
+        self.authenticate("qc_portal_a", "qc_portal_a")
+        own = self._call_kw("read", [self.own.ids, ["name"]])
+        self.assertEqual(own[0]["name"], "Own QC-ISO")
+        with self.assertRaises(JsonRpcException) as caught:
+            self._call_kw("read", [self.foreign.ids, ["name", "lot_id"]])
+        self.assertIn("AccessError", str(caught.exception))
