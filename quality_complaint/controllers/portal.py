@@ -10,7 +10,16 @@ from odoo.tools.mimetypes import guess_mimetype
 FORM_TEMPLATE = "quality_complaint.portal_quality_complaint_new"
 MAX_FILES = 10
 DEFAULT_MAX_MB = 10
-ALLOWED_MIMETYPES = ("image/", "application/pdf")
+# raster images and PDF only: no SVG/HTML, which a browser would run as code
+ALLOWED_MIMETYPES = {
+    "image/png",
+    "image/jpeg",
+    "image/gif",
+    "image/webp",
+    "image/bmp",
+    "image/tiff",
+    "application/pdf",
+}
 
 
 class QualityComplaintPortal(http.Controller):
@@ -155,7 +164,7 @@ class QualityComplaintPortal(http.Controller):
                         size=max_bytes // (1024 * 1024),
                     )
                 )
-            if not guess_mimetype(data).startswith(ALLOWED_MIMETYPES):
+            if guess_mimetype(data) not in ALLOWED_MIMETYPES:
                 raise UserError(
                     env._("%(file)s is not a photo or a PDF.", file=upload.filename)
                 )

@@ -104,6 +104,14 @@ class TestPortalIntake(IntakeFixtures, HttpCase):
             files=[("attachment", ("run.exe", b"MZ\x90\x00" * 64, "image/png"))],
         )
 
+    def test_refused_attachment_svg(self):
+        """An SVG is an image that runs scripts: refused."""
+        svg = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
+        self._assert_refused(
+            "is not a photo or a PDF",
+            files=[("attachment", ("crack.svg", svg, "image/svg+xml"))],
+        )
+
     def test_refused_attachment_too_large(self):
         self.env["ir.config_parameter"].set_param(
             "quality_complaint.portal_attachment_max_mb", "0.001"
