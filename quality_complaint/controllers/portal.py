@@ -153,23 +153,26 @@ class QualityComplaintPortal(http.Controller):
         if len(files) > MAX_FILES:
             raise UserError(env._("Attach at most %(count)s files.", count=MAX_FILES))
         max_bytes = self._get_max_upload_bytes()
-        uploads = []
-        for upload in files:
-            data = upload.read(max_bytes + 1)
-            if len(data) > max_bytes:
-                raise UserError(
-                    env._(
-                        "%(file)s is larger than %(size)s MB.",
-                        file=upload.filename,
-                        size=max_bytes // (1024 * 1024),
-                    )
+        return [(f.filename, self._read_complaint_upload(f, max_bytes)) for f in files]
+
+    def _read_complaint_upload(self, upload, max_bytes):
+        """The content of one uploaded file; UserError if too large or not a
+        raster image or PDF."""
+        env = request.env
+        data = upload.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            raise UserError(
+                env._(
+                    "%(file)s is larger than %(size)s MB.",
+                    file=upload.filename,
+                    size=f"{max_bytes / (1024 * 1024):g}",
                 )
-            if guess_mimetype(data) not in ALLOWED_MIMETYPES:
-                raise UserError(
-                    env._("%(file)s is not a photo or a PDF.", file=upload.filename)
-                )
-            uploads.append((upload.filename, data))
-        return uploads
+            )
+        if guess_mimetype(data) not in ALLOWED_MIMETYPES:
+            raise UserError(
+                env._("%(file)s is not a photo or a PDF.", file=upload.filename)
+            )
+        return data
 
     def _attach_complaint_uploads(self, ticket, uploads):
         """sudo: the ticket was just created for this user from checked values."""

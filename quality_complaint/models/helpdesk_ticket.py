@@ -82,16 +82,17 @@ class HelpdeskTicket(models.Model):
             "quality_complaint.mail_template_complaint_acknowledgement",
             raise_if_not_found=False,
         )
+        if not template:
+            return
         for ticket in self.filtered("partner_id"):
-            if template:
-                ticket.message_post_with_source(
-                    template,
-                    message_type="comment",
-                    subtype_xmlid="mail.mt_comment",
-                    partner_ids=ticket.partner_id.ids,
-                    author_id=ticket.company_id.partner_id.id,
-                    email_layout_xmlid="mail.mail_notification_light",
-                )
+            ticket.message_post_with_source(
+                template,
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+                partner_ids=ticket.partner_id.ids,
+                author_id=ticket.company_id.partner_id.id,
+                email_layout_xmlid="mail.mail_notification_light",
+            )
 
     @api.model
     def _prepare_email_complaint_vals(self, msg):
@@ -187,7 +188,9 @@ class HelpdeskTicket(models.Model):
         (or bought by) this customer and the quantity is plausible."""
         if product not in self._get_partner_complaint_products(partner):
             raise UserError(
-                self.env._("You can only complain about products you received.")
+                self.env._(
+                    "You can only complain about products you received or bought."
+                )
             )
         if lot and lot not in self._get_partner_complaint_lots(partner, product):
             raise UserError(
@@ -197,6 +200,11 @@ class HelpdeskTicket(models.Model):
                     product=product.display_name,
                 )
             )
+        self._ensure_complaint_qty_plausible(partner, product, qty)
+
+    @api.model
+    def _ensure_complaint_qty_plausible(self, partner, product, qty):
+        """Guard of the portal intake: 0 < quantity <= what he received."""
         max_qty = self._get_partner_complaint_max_qty(partner, product)
         if qty <= 0 or qty > max_qty:
             raise UserError(

@@ -32,6 +32,12 @@ class TestPortalIntake(IntakeFixtures, HttpCase):
             [("partner_id", "=", self.customer.id)]
         )
 
+    def test_portal_home_links_to_form(self):
+        self.authenticate("qc_portal_a", "qc_portal_a")
+        resp = self.url_open("/my")
+        self.assertEqual(resp.status_code, 200)
+        self.assertIn('href="/my/quality-complaint/new"', resp.text)
+
     def test_form_lists_only_received_products_and_lots(self):
         self.authenticate("qc_portal_a", "qc_portal_a")
         resp = self.url_open("/my/quality-complaint/new")
