@@ -22,6 +22,7 @@
         "security/quality_complaint_security.xml",
         "security/ir.model.access.csv",
         "data/helpdesk_ticket_channel_data.xml",
+        "data/quality_complaint_intake_mail_data.xml",
         "views/res_partner_views.xml",
         "views/helpdesk_ticket_team_views.xml",
         "views/helpdesk_ticket_views.xml",
@@ -48,12 +49,14 @@
         "views/helpdesk_ticket_assessment_views.xml",
         "views/product_template_views.xml",
         "views/res_config_settings_views.xml",
+        "views/quality_complaint_portal_templates.xml",
     ],
     "demo": [
         "demo/quality_complaint_demo.xml",
         "demo/quality_defect_category_demo.xml",
         "demo/quality_complaint_capa_demo.xml",
         "demo/quality_complaint_ownership_demo.xml",
+        "demo/quality_complaint_intake_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -3,7 +3,7 @@ from datetime import timedelta
 
 from dateutil.relativedelta import relativedelta
 
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
 
@@ -932,12 +932,9 @@ class HelpdeskTicket(models.Model):
             and t.partner_id
             and t.channel_id in channels
         )
-        for ticket in tickets.with_context(quality_complaint_auto_message=True):
-            ticket.message_post_with_source(
-                "quality_complaint.mail_template_quality_complaint_acknowledgement",
-                message_type="comment",
-                subtype_xmlid="mail.mt_comment",
-            )
+        tickets.with_context(
+            quality_complaint_auto_message=True
+        )._send_intake_acknowledgement()
 
     def _get_quality_tickets_closing(self, vals):
         if not vals.get("stage_id"):
@@ -1087,3 +1084,158 @@ class HelpdeskTicket(models.Model):
     def _get_report_register_filename(self):
         self.ensure_one()
         return self.env._("Complaint Register - %(number)s", number=self.number)
+
+    # ------------------------------------------------------------------
+    # Intake channel methods: portal and e-mail
+    # ------------------------------------------------------------------
+
+    @api.model
+    def message_new(self, msg, custom_values=None):
+        """An e-mail to a quality team's alias: a complaint on the e-mail
+        channel whose customer is the sender (found, or created from From:)."""
+        values = dict(custom_values or {})
+        team = self.env["helpdesk.ticket.team"].browse(values.get("team_id"))
+        if team.is_quality_team:
+            values.update(self._prepare_email_complaint_vals(msg))
+        # create() acknowledges complaints of the e-mail channel
+        return super().message_new(msg, custom_values=values)
+
+    def _send_intake_acknowledgement(self):
+        """Tell the customer his complaint was received (and ask for a phone
+        number when we have none); the e-mail leaves with the mail queue."""
+        template = self.env.ref(
+            "quality_complaint.mail_template_complaint_acknowledgement",
+            raise_if_not_found=False,
+        )
+        if not template:
+            return
+        for ticket in self.filtered("partner_id"):
+            ticket.message_post_with_source(
+                template,
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+                partner_ids=ticket.partner_id.ids,
+                author_id=ticket.company_id.partner_id.id,
+                email_layout_xmlid="mail.mail_notification_light",
+            )
+
+    @api.model
+    def _prepare_email_complaint_vals(self, msg):
+        """Values of a complaint received by e-mail; called by message_new."""
+        vals = {"is_quality_complaint": True}
+        channel = self.env.ref(
+            "helpdesk_mgmt.helpdesk_ticket_channel_email", raise_if_not_found=False
+        )
+        if channel:
+            vals["channel_id"] = channel.id
+        partner = self.env["res.partner"].browse(msg.get("author_id"))
+        if not partner and msg.get("from"):
+            partner = self.env["mail.thread"]._partner_find_from_emails_single(
+                [msg["from"]]
+            )
+        if partner:
+            vals.update(partner_id=partner.id, partner_name=partner.name)
+            vals["partner_email"] = partner.email or tools.email_normalize(
+                msg.get("from") or ""
+            )
+        return vals
+
+    @api.model
+    def _get_quality_intake_team(self, company=None):
+        """The team that receives complaints filed on the portal: the first
+        quality team of the company."""
+        company = company or self.env.company
+        return self.env["helpdesk.ticket.team"].search(
+            [
+                ("is_quality_team", "=", True),
+                ("company_id", "in", [False, company.id]),
+            ],
+            limit=1,
+        )
+
+    @api.model
+    def _get_partner_received_lines(self, partner, product=None):
+        """Done delivery lines of the partner's commercial entity."""
+        domain = Domain(
+            [
+                ("state", "=", "done"),
+                ("picking_code", "=", "outgoing"),
+                ("picking_partner_id", "child_of", partner.commercial_partner_id.id),
+            ]
+        )
+        if product:
+            domain &= Domain("product_id", "=", product.id)
+        return self.env["stock.move.line"].search(domain)
+
+    @api.model
+    def _get_partner_purchased_lines(self, partner, product=None):
+        """Confirmed sale order lines of the partner's commercial entity."""
+        domain = Domain(
+            [
+                ("state", "=", "sale"),
+                ("display_type", "=", False),
+                ("order_partner_id", "child_of", partner.commercial_partner_id.id),
+            ]
+        )
+        if product:
+            domain &= Domain("product_id", "=", product.id)
+        return self.env["sale.order.line"].search(domain)
+
+    @api.model
+    def _get_partner_complaint_products(self, partner):
+        """Products the customer may complain about: delivered or bought."""
+        received = self._get_partner_received_lines(partner).product_id
+        bought = self._get_partner_purchased_lines(partner).product_id
+        return (received | bought).filtered(lambda p: p.type != "service")
+
+    @api.model
+    def _get_partner_complaint_lots(self, partner, product=None):
+        """Lots delivered to the customer (of one product if given)."""
+        return self._get_partner_received_lines(partner, product).lot_id
+
+    @api.model
+    def _get_partner_complaint_max_qty(self, partner, product):
+        """The most a customer can complain about: what he received or bought."""
+        received = sum(
+            self._get_partner_received_lines(partner, product).mapped(
+                "quantity_product_uom"
+            )
+        )
+        bought = sum(
+            line.product_uom_id._compute_quantity(line.product_uom_qty, product.uom_id)
+            for line in self._get_partner_purchased_lines(partner, product)
+        )
+        return max(received, bought)
+
+    @api.model
+    def _ensure_partner_may_complain(self, partner, product, lot, qty):
+        """Guard of the portal intake: the product and lot were delivered to
+        (or bought by) this customer and the quantity is plausible."""
+        if product not in self._get_partner_complaint_products(partner):
+            raise UserError(
+                self.env._(
+                    "You can only complain about products you received or bought."
+                )
+            )
+        if lot and lot not in self._get_partner_complaint_lots(partner, product):
+            raise UserError(
+                self.env._(
+                    "Lot %(lot)s of %(product)s was not delivered to you.",
+                    lot=lot.name,
+                    product=product.display_name,
+                )
+            )
+        self._ensure_complaint_qty_plausible(partner, product, qty)
+
+    @api.model
+    def _ensure_complaint_qty_plausible(self, partner, product, qty):
+        """Guard of the portal intake: 0 < quantity <= what he received."""
+        max_qty = self._get_partner_complaint_max_qty(partner, product)
+        if qty <= 0 or qty > max_qty:
+            raise UserError(
+                self.env._(
+                    "The quantity must be more than 0 and at most %(max)s, "
+                    "the quantity you received.",
+                    max=f"{max_qty:g}",
+                )
+            )

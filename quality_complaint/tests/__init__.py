@@ -24,3 +24,8 @@ from . import test_carrier_evidence
 from . import test_missing_facts
 from . import test_defect_category_access
 from . import test_assessment_tour
+from . import test_portal_intake
+from . import test_portal_isolation
+from . import test_portal_ticket_close
+from . import test_email_intake
+from . import test_intake_tours
