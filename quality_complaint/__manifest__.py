@@ -26,9 +26,15 @@
         "views/helpdesk_ticket_team_views.xml",
         "views/helpdesk_ticket_views.xml",
         "views/quality_complaint_menus.xml",
+        "security/quality_compensation_security.xml",
+        "data/quality_compensation_data.xml",
+        "wizards/quality_compensation_reject_views.xml",
+        "views/quality_compensation_views.xml",
+        "views/helpdesk_ticket_compensation_views.xml",
     ],
     "demo": [
         "demo/quality_complaint_demo.xml",
+        "demo/quality_compensation_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

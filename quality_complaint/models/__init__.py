@@ -2,3 +2,8 @@ from . import res_partner
 from . import helpdesk_ticket_team
 from . import helpdesk_ticket
 from . import sale_order
+from . import quality_compensation
+from . import quality_compensation_line
+from . import quality_compensation_recovery
+from . import tier_definition
+from . import tier_review
