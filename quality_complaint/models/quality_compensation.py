@@ -12,6 +12,7 @@ UNLOCKED_FIELDS = {
     "acceptance_date",
     "rejection_reason",
     "review_ids",
+    "last_review_date",
 }
 UNLOCKED_PREFIXES = ("message_", "activity_", "website_message")
 
@@ -146,6 +147,12 @@ class QualityCompensation(models.Model):
     )
     acceptance_date = fields.Datetime(string="Answered On", copy=False, readonly=True)
     rejection_reason = fields.Text(copy=False, readonly=True)
+    last_review_date = fields.Datetime(
+        copy=False,
+        readonly=True,
+        help="Written by every approval and rejection under a row lock, so that "
+        "two reviewers acting at once cannot both work on a stale proposal.",
+    )
     next_reviewer_ids = fields.Many2many(
         "res.users",
         string="Next Reviewers",
@@ -199,9 +206,7 @@ class QualityCompensation(models.Model):
                 pending = pending.filtered(
                     lambda r, p=pending: r.sequence == min(p.mapped("sequence"))
                 )
-            rec.next_reviewer_ids = (
-                pending.reviewer_ids - rec._get_excluded_reviewers()
-            )
+            rec.next_reviewer_ids = pending.reviewer_ids - rec._get_excluded_reviewers()
 
     @api.depends("line_ids.executed")
     def _compute_all_lines_executed(self):
@@ -286,9 +291,7 @@ class QualityCompensation(models.Model):
         for rec in self:
             rec._ensure_state(["draft", "to_approve", "approved", "rejected"])
             if any(rec.line_ids.mapped("executed")):
-                raise UserError(
-                    self.env._("Proposal %s has executed lines.", rec.name)
-                )
+                raise UserError(self.env._("Proposal %s has executed lines.", rec.name))
         return self.write({"state": "cancel"})
 
     def action_draft(self):
@@ -307,9 +310,7 @@ class QualityCompensation(models.Model):
 
     def action_view_owner_sales(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "sale.action_orders"
-        )
+        action = self.env["ir.actions.act_window"]._for_xml_id("sale.action_orders")
         action.update(
             domain=self._get_owner_sales_domain(),
             context={"create": False},
@@ -338,9 +339,7 @@ class QualityCompensation(models.Model):
     def _validate_tier(self, tiers=False):
         self._ensure_state(["to_approve"])
         self._ensure_not_own_proposal()
-        self.lock_for_update()
-        self.invalidate_recordset()
-        self.review_ids.invalidate_recordset()
+        self._lock_for_review()
         if not self._get_sequences_to_approve(self.env.user):
             raise UserError(
                 self.env._("Nothing left for you to approve on %s.", self.name)
@@ -380,7 +379,7 @@ class QualityCompensation(models.Model):
         self._ensure_not_own_proposal()
         if not (reason or "").strip():
             raise UserError(self.env._("A rejection needs a reason."))
-        self.lock_for_update()
+        self._lock_for_review()
         sequences = self._get_sequences_to_approve(self.env.user)
         reviews = self.review_ids.filtered(lambda r: r.sequence in sequences)
         if not reviews:
@@ -392,6 +391,17 @@ class QualityCompensation(models.Model):
             {"state": "rejected", "rejection_reason": reason}
         )
         return True
+
+    def _lock_for_review(self):
+        """Lock the proposal row and touch it: a concurrent reviewer then fails
+        (LockError, or a serialization failure that Odoo retries) instead of
+        deciding on a stale view of the reviews."""
+        self.ensure_one()
+        self.lock_for_update()
+        self.sudo().with_context(skip_validation_check=True).write(
+            {"last_review_date": fields.Datetime.now()}
+        )
+        self.env.flush_all()
 
     def _action_approve_if_validated(self):
         """Move to approved once every tier is approved (or none applies)."""
@@ -509,9 +519,7 @@ class QualityCompensation(models.Model):
         """Only draft proposals may change their content."""
         fnames = set(vals or {}) if vals is not None else {"line_ids"}
         locked = {
-            f
-            for f in fnames - UNLOCKED_FIELDS
-            if not f.startswith(UNLOCKED_PREFIXES)
+            f for f in fnames - UNLOCKED_FIELDS if not f.startswith(UNLOCKED_PREFIXES)
         }
         if locked and any(rec.state != "draft" for rec in self):
             raise UserError(

@@ -44,7 +44,6 @@ class QualityCompensationLine(models.Model):
     )
     lot_id = fields.Many2one(
         "stock.lot",
-        string="Lot",
         domain="[('product_id', '=', product_id)]",
     )
     quantity = fields.Float(

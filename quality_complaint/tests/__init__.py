@@ -10,3 +10,4 @@ from . import test_compensation_sales_history
 from . import test_compensation_defaults
 from . import test_compensation_access
 from . import test_compensation_done
+from . import test_compensation_concurrency

@@ -75,7 +75,9 @@ class TestCompensationDefaults(CompensationCommon):
         self.assertAlmostEqual(line.price_unit, 150.0, "list price without documents")
 
     def test_product_from_ticket_in_form(self):
-        with Form(self.Compensation.with_context(default_ticket_id=self.ticket.id)) as f:
+        with Form(
+            self.Compensation.with_context(default_ticket_id=self.ticket.id)
+        ) as f:
             self.assertEqual(f.partner_id, self.customer)
             self.assertEqual(f.owner_id, self.salesperson)
             with f.line_ids.new() as line:
@@ -93,9 +95,7 @@ class TestCompensationDefaults(CompensationCommon):
                 {
                     "ticket_id": self.ticket.id,
                     "line_ids": [
-                        Command.create(
-                            {"product_id": other.id, "lot_id": self.lot.id}
-                        )
+                        Command.create({"product_id": other.id, "lot_id": self.lot.id})
                     ],
                 }
             )

@@ -11,7 +11,11 @@ class TestCompensationDone(CompensationCommon):
     def _approved(self):
         comp = self._create_compensation(1000)
         comp.write(
-            {"line_ids": [Command.create({"compensation_type": "coupon", "price_unit": 5})]}
+            {
+                "line_ids": [
+                    Command.create({"compensation_type": "coupon", "price_unit": 5})
+                ]
+            }
         )
         comp.action_submit()
         comp.with_user(self.head).validate_tier()

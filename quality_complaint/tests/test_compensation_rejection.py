@@ -12,9 +12,9 @@ class TestCompensationRejection(CompensationCommon):
         action = comp.with_user(user).reject_tier()
         self.assertEqual(action["res_model"], "quality.compensation.reject")
         wizard = Form(
-            self.env[action["res_model"]].with_user(user).with_context(
-                **action["context"]
-            )
+            self.env[action["res_model"]]
+            .with_user(user)
+            .with_context(**action["context"])
         )
         wizard.reason = reason
         return wizard.save().action_reject()

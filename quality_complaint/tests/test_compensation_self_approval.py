@@ -18,9 +18,7 @@ class TestCompensationSelfApproval(CompensationCommon):
             comp.with_user(self.head).validate_tier()
         with self.assertRaises(UserError):
             comp.with_user(self.head).reject_tier()
-        self.assertEqual(
-            set(comp.review_ids.mapped("status")), {"pending", "waiting"}
-        )
+        self.assertEqual(set(comp.review_ids.mapped("status")), {"pending", "waiting"})
         self.assertNotIn(self.head, comp.next_reviewer_ids)
 
     def test_owner_cannot_approve(self):

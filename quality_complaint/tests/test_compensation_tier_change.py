@@ -12,7 +12,9 @@ class TestCompensationTierChange(CompensationCommon):
     def test_changed_reviewer_keeps_existing_review(self):
         comp = self._create_compensation(6000)
         comp.action_submit()
-        review = comp.review_ids.filtered(lambda r: r.definition_id == self.tier_director)
+        review = comp.review_ids.filtered(
+            lambda r: r.definition_id == self.tier_director
+        )
         self.assertEqual(review.reviewer_ids, self.director)
         self.tier_director.reviewer_id = self.head
         self.env.flush_all()
@@ -38,7 +40,9 @@ class TestCompensationTierChange(CompensationCommon):
         )
         comp = self._create_compensation(6000)
         comp.action_submit()
-        review = comp.review_ids.filtered(lambda r: r.definition_id == self.tier_director)
+        review = comp.review_ids.filtered(
+            lambda r: r.definition_id == self.tier_director
+        )
         group.user_ids = [Command.link(self.accountant.id)]
         self.env.flush_all()
         review.invalidate_recordset()
