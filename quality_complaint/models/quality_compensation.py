@@ -402,6 +402,8 @@ class QualityCompensation(models.Model):
             {"last_review_date": fields.Datetime.now()}
         )
         self.env.flush_all()
+        self.invalidate_recordset()
+        self.review_ids.invalidate_recordset()
 
     def _action_approve_if_validated(self):
         """Move to approved once every tier is approved (or none applies)."""
