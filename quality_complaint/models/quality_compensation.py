@@ -15,6 +15,15 @@ UNLOCKED_FIELDS = {
     "last_review_date",
 }
 UNLOCKED_PREFIXES = ("message_", "activity_", "website_message")
+# The state machine: every change of state must follow one of these arrows.
+STATE_TRANSITIONS = {
+    "draft": {"to_approve", "cancel"},
+    "to_approve": {"approved", "rejected", "cancel"},
+    "approved": {"done", "cancel"},
+    "rejected": {"draft", "cancel"},
+    "cancel": {"draft"},
+    "done": set(),
+}
 
 
 class QualityCompensation(models.Model):
@@ -248,6 +257,8 @@ class QualityCompensation(models.Model):
 
     def write(self, vals):
         self._ensure_unlocked(vals)
+        if "state" in vals:
+            self._ensure_state_transition(vals["state"])
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
@@ -265,10 +276,6 @@ class QualityCompensation(models.Model):
         """Send the proposal into its approval chain."""
         for rec in self:
             rec._ensure_state(["draft"])
-            if not rec.line_ids:
-                raise UserError(
-                    self.env._("Add at least one line before submitting %s.", rec.name)
-                )
             rec.write({"state": "to_approve", "rejection_reason": False})
             if rec.need_validation:
                 rec.request_validation()
@@ -276,15 +283,7 @@ class QualityCompensation(models.Model):
         return True
 
     def action_done(self):
-        for rec in self:
-            rec._ensure_state(["approved"])
-            if not rec.all_lines_executed:
-                raise UserError(
-                    self.env._(
-                        "Proposal %s is not done: some lines are not executed yet.",
-                        rec.name,
-                    )
-                )
+        self._ensure_state(["approved"])
         return self.write({"state": "done"})
 
     def action_cancel(self):
@@ -352,9 +351,16 @@ class QualityCompensation(models.Model):
         return res
 
     def request_validation(self):
+        self._ensure_state(["to_approve"])
         reviews = super().request_validation()
         reviews._quality_freeze_reviewers()
         return reviews
+
+    def restart_validation(self):
+        """Reviews restart only through a rejection or cancellation and
+        ``action_draft``: approvals gathered so far are never dropped silently."""
+        self._ensure_state(["draft"])
+        return super().restart_validation()
 
     @api.model
     def _get_under_validation_exceptions(self):
@@ -376,21 +382,34 @@ class QualityCompensation(models.Model):
         """Reject the reviews the current user may act on; called by the wizard."""
         self.ensure_one()
         self._ensure_state(["to_approve"])
-        self._ensure_not_own_proposal()
         if not (reason or "").strip():
             raise UserError(self.env._("A rejection needs a reason."))
-        self._lock_for_review()
         sequences = self._get_sequences_to_approve(self.env.user)
         reviews = self.review_ids.filtered(lambda r: r.sequence in sequences)
+        reviews.write({"comment": reason})
+        return self._rejected_tier(reviews)
+
+    def _rejected_tier(self, tiers=False):
+        """Every path of rejection (our wizard, the mixin's comment wizard)
+        needs a reason, leaves an audit line and moves to ``rejected``."""
+        self._ensure_state(["to_approve"])
+        self._ensure_not_own_proposal()
+        self._lock_for_review()
+        reviews = (tiers or self.review_ids).filtered(
+            lambda r: r.status in ("waiting", "pending")
+            and r.sequence in self._get_sequences_to_approve(self.env.user)
+        )
         if not reviews:
             raise UserError(self.env._("You cannot review %s now.", self.name))
-        reviews.write({"comment": reason})
-        self._rejected_tier(reviews)
+        reason = (reviews[:1].comment or "").strip()
+        if not reason:
+            raise UserError(self.env._("A rejection needs a reason."))
+        res = super()._rejected_tier(reviews)
         self._post_review_audit(reviews, self.env._("rejected"), reason)
         self.sudo().with_context(skip_validation_check=True).write(
             {"state": "rejected", "rejection_reason": reason}
         )
-        return True
+        return res
 
     def _lock_for_review(self):
         """Lock the proposal row and touch it: a concurrent reviewer then fails
@@ -515,6 +534,26 @@ class QualityCompensation(models.Model):
                             rec._fields["state"]._description_selection(self.env)
                         )[rec.state],
                     )
+                )
+
+    def _ensure_state_transition(self, new_state):
+        for rec in self:
+            if rec.state == new_state:
+                continue
+            if new_state not in STATE_TRANSITIONS[rec.state]:
+                rec._ensure_state(
+                    [s for s, t in STATE_TRANSITIONS.items() if new_state in t]
+                )
+            if new_state == "done" and not rec.all_lines_executed:
+                raise UserError(
+                    self.env._(
+                        "Proposal %s is not done: some lines are not executed yet.",
+                        rec.name,
+                    )
+                )
+            if new_state == "to_approve" and not rec.line_ids:
+                raise UserError(
+                    self.env._("Add at least one line before submitting %s.", rec.name)
                 )
 
     def _ensure_unlocked(self, vals=None):

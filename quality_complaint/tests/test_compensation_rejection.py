@@ -68,3 +68,27 @@ class TestCompensationRejection(CompensationCommon):
         comp.with_user(self.head)._action_reject("No")
         with self.assertRaises(UserError):
             comp.with_user(self.head)._action_reject("No again")
+
+    def test_mixin_comment_wizard_path(self):
+        """The mixin's own comment wizard also needs a reason and rejects fully."""
+        comp = self._create_compensation(2000)
+        comp.action_submit()
+        review = comp.review_ids.filtered(lambda r: r.status == "pending")
+        with self.assertRaises(UserError):
+            comp.with_user(self.head)._rejected_tier(review)
+        wizard = (
+            self.env["comment.wizard"]
+            .with_user(self.head)
+            .create(
+                {
+                    "res_model": comp._name,
+                    "res_id": comp.id,
+                    "review_ids": [Command.set(review.ids)],
+                    "validate_reject": "reject",
+                    "comment": "Wrong customer",
+                }
+            )
+        )
+        wizard.add_comment()
+        self.assertEqual(comp.state, "rejected")
+        self.assertEqual(comp.rejection_reason, "Wrong customer")

@@ -40,3 +40,27 @@ class TestCompensationSelfApproval(CompensationCommon):
         with self.assertRaises(Exception):  # noqa: B017 - ValidationError or UserError
             comp.with_user(self.salesperson).write({"state": "approved"})
         self.assertEqual(comp.state, "to_approve")
+
+    def test_state_machine_holds_on_write(self):
+        comp = self._create_compensation(2000)
+        for state in ("approved", "done", "rejected"):
+            with self.assertRaises(UserError):
+                comp.with_user(self.salesperson).write({"state": state})
+        self.assertEqual(comp.state, "draft")
+        comp.line_ids.executed = True
+        with self.assertRaises(UserError):
+            comp.with_user(self.head).write({"state": "done"})
+        empty = self.Compensation.create({"ticket_id": self.ticket.id})
+        with self.assertRaises(UserError):
+            empty.action_submit()
+
+    def test_mixin_entry_points_guarded(self):
+        comp = self._create_compensation(2000)
+        with self.assertRaises(UserError):
+            comp.with_user(self.salesperson).request_validation()
+        self.assertFalse(comp.review_ids)
+        comp.action_submit()
+        comp.with_user(self.head).validate_tier()
+        with self.assertRaises(UserError):
+            comp.with_user(self.salesperson).restart_validation()
+        self.assertEqual(len(comp.review_ids), 2)
