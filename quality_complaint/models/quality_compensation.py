@@ -364,11 +364,11 @@ class QualityCompensation(models.Model):
 
     @api.model
     def _get_under_validation_exceptions(self):
-        return super()._get_under_validation_exceptions() + list(UNLOCKED_FIELDS)
+        return super()._get_under_validation_exceptions() + self._get_unlocked_fields()
 
     @api.model
     def _get_after_validation_exceptions(self):
-        return super()._get_after_validation_exceptions() + list(UNLOCKED_FIELDS)
+        return super()._get_after_validation_exceptions() + self._get_unlocked_fields()
 
     def _compute_hide_reviews(self):
         for rec in self:
@@ -429,6 +429,13 @@ class QualityCompensation(models.Model):
         for rec in self.filtered(lambda r: r.state == "to_approve"):
             if not rec.review_ids or rec.validation_status == "validated":
                 rec.sudo().write({"state": "approved"})
+                rec._action_approved()
+
+    def _action_approved(self):
+        """Hook run once the whole chain approved the proposal (as superuser
+        when a reviewer's approval completed it). Empty here; execution addons
+        may create their documents from it."""
+        return True
 
     def _action_customer_accept(self, partner):
         """Record the customer's agreement; callable from a portal controller."""
@@ -536,6 +543,12 @@ class QualityCompensation(models.Model):
                     )
                 )
 
+    @api.model
+    def _get_unlocked_fields(self):
+        """Fields that may change after submission (besides chatter fields);
+        extend to let execution addons link their documents."""
+        return list(UNLOCKED_FIELDS)
+
     def _ensure_state_transition(self, new_state):
         for rec in self:
             if rec.state == new_state:
@@ -560,7 +573,9 @@ class QualityCompensation(models.Model):
         """Only draft proposals may change their content."""
         fnames = set(vals or {}) if vals is not None else {"line_ids"}
         locked = {
-            f for f in fnames - UNLOCKED_FIELDS if not f.startswith(UNLOCKED_PREFIXES)
+            f
+            for f in fnames - set(self._get_unlocked_fields())
+            if not f.startswith(UNLOCKED_PREFIXES)
         }
         if locked and any(rec.state != "draft" for rec in self):
             raise UserError(

@@ -2,9 +2,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-# Line fields that later steps (stock/accounting execution) may set on an
-# approved proposal.
-EXECUTION_FIELDS = {"executed", "executed_qty"}
+# Types that hand goods to the customer: their product defaults to the complaint's.
+GOODS_TYPES = ("refund", "replacement", "reissue", "repair", "packaging_at_cost")
 
 
 class QualityCompensationLine(models.Model):
@@ -75,10 +74,12 @@ class QualityCompensationLine(models.Model):
     )
     executed_qty = fields.Float(copy=False, digits="Product Unit")
 
-    @api.depends("compensation_id.ticket_id")
+    @api.depends("compensation_id.ticket_id", "compensation_type")
     def _compute_product_id(self):
         for line in self:
-            if not line.product_id:
+            if line.compensation_type not in GOODS_TYPES:
+                line.product_id = False
+            elif not line.product_id:
                 line.product_id = line.compensation_id.ticket_id.product_id
 
     @api.depends("product_id")
@@ -87,7 +88,7 @@ class QualityCompensationLine(models.Model):
             ticket = line.compensation_id.ticket_id
             if line.product_id and line.product_id == ticket.product_id:
                 line.quantity = ticket.complaint_qty or 1.0
-            elif not line.quantity:
+            elif not (line.product_id and line.quantity):
                 line.quantity = 1.0
 
     @api.depends("product_id")
@@ -126,13 +127,19 @@ class QualityCompensationLine(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        if set(vals) - EXECUTION_FIELDS:
+        if set(vals) - set(self._get_execution_fields()):
             self.compensation_id._ensure_unlocked()
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_locked(self):
         self.compensation_id._ensure_unlocked()
+
+    @api.model
+    def _get_execution_fields(self):
+        """Fields that execution (stock and accounting documents) may still
+        write on the lines of an approved proposal; extend to add links."""
+        return ["executed", "executed_qty"]
 
     def _get_default_price_unit(self):
         """Price the customer paid for the product (sale order line, then invoice

@@ -84,7 +84,11 @@ class TestCompensationDefaults(CompensationCommon):
                 line.compensation_type = "replacement"
                 self.assertEqual(line.product_id, self.product)
                 self.assertEqual(line.quantity, 10)
-        self.assertEqual(f.record.amount_total, 1500.0)
+            with f.line_ids.new() as line:
+                line.compensation_type = "cash"
+                self.assertFalse(line.product_id, "money needs no product")
+                line.price_unit = 100
+        self.assertEqual(f.record.amount_total, 1600.0)
 
     def test_lot_of_other_product_refused(self):
         other = self.env["product.product"].create(
