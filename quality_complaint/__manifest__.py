@@ -50,6 +50,11 @@
         "views/product_template_views.xml",
         "views/res_config_settings_views.xml",
         "views/quality_complaint_portal_templates.xml",
+        "security/quality_compensation_security.xml",
+        "data/quality_compensation_data.xml",
+        "wizards/quality_compensation_reject_views.xml",
+        "views/quality_compensation_views.xml",
+        "views/helpdesk_ticket_compensation_views.xml",
     ],
     "demo": [
         "demo/quality_complaint_demo.xml",
@@ -57,6 +62,7 @@
         "demo/quality_complaint_capa_demo.xml",
         "demo/quality_complaint_ownership_demo.xml",
         "demo/quality_complaint_intake_demo.xml",
+        "demo/quality_compensation_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

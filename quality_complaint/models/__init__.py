@@ -11,3 +11,8 @@ from . import quality_complaint_breach
 from . import quality_defect_category
 from . import helpdesk_ticket_category
 from . import product_template
+from . import quality_compensation
+from . import quality_compensation_line
+from . import quality_compensation_recovery
+from . import tier_definition
+from . import tier_review

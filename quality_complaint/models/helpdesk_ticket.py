@@ -1239,3 +1239,39 @@ class HelpdeskTicket(models.Model):
                     max=f"{max_qty:g}",
                 )
             )
+
+    # ------------------------------------------------------------------
+    # Compensation: proposals and their approval chain
+    # ------------------------------------------------------------------
+
+    compensation_ids = fields.One2many(
+        "quality.compensation", "ticket_id", string="Compensation Proposals"
+    )
+    compensation_count = fields.Integer(compute="_compute_compensation_count")
+
+    @api.depends("compensation_ids")
+    def _compute_compensation_count(self):
+        for ticket in self:
+            ticket.compensation_count = len(ticket.compensation_ids)
+
+    def action_view_compensation(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "quality_complaint.quality_compensation_action"
+        )
+        action["domain"] = [("ticket_id", "=", self.id)]
+        action["context"] = {"default_ticket_id": self.id}
+        if len(self.compensation_ids) == 1:
+            action.update(views=[(False, "form")], res_id=self.compensation_ids.id)
+        return action
+
+    def action_propose_compensation(self):
+        self.ensure_one()
+        return {
+            "name": self.env._("Propose Compensation"),
+            "type": "ir.actions.act_window",
+            "res_model": "quality.compensation",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "context": {"default_ticket_id": self.id},
+        }

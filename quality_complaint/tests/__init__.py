@@ -29,3 +29,13 @@ from . import test_portal_isolation
 from . import test_portal_ticket_close
 from . import test_email_intake
 from . import test_intake_tours
+from . import test_compensation_chain
+from . import test_compensation_rejection
+from . import test_compensation_self_approval
+from . import test_compensation_lock
+from . import test_compensation_tier_change
+from . import test_compensation_sales_history
+from . import test_compensation_defaults
+from . import test_compensation_access
+from . import test_compensation_done
+from . import test_compensation_concurrency
