@@ -110,8 +110,18 @@ class TestCompensationDefaults(CompensationCommon):
             "distributor": ("distributor_id", self.distributor),
             "supplier": ("supplier_id", self.supplier),
         }
+        evidence = self.env["ir.attachment"].create(
+            {"name": "signed-note.png", "raw": b"note", "mimetype": "image/png"}
+        )
+        carrier_evidence = {
+            "carrier_delivery_note_ids": [Command.set(evidence.ids)],
+            "damage_photo_ids": [Command.set(evidence.ids)],
+        }
         for party, (fname, partner) in cases.items():
-            ticket = self._create_ticket(responsible_party=party, **{fname: partner.id})
+            extra = carrier_evidence if party == "carrier" else {}
+            ticket = self._create_ticket(
+                responsible_party=party, **{fname: partner.id}, **extra
+            )
             comp = self._create_compensation(2000, ticket=ticket)
             self.assertEqual(comp.recovery_ids.recovery_party, party)
             self.assertEqual(comp.recovery_ids.partner_id, partner)
