@@ -491,17 +491,13 @@ class QualityCompensation(models.Model):
         ]
 
     def _get_owner_manager(self):
-        """Department head of the owner: the leader of his sales team."""
+        """Department head of the owner: the manager he escalates to
+        (``res.users._get_owner_manager``: his quality manager, else the
+        leader of his sales team)."""
         self.ensure_one()
         if not self.owner_id:
             return self.env["res.users"]
-        members = (
-            self.env["crm.team.member"]
-            .sudo()
-            .search([("user_id", "=", self.owner_id.id)])
-        )
-        leaders = members.crm_team_id.user_id - self.owner_id
-        return leaders[:1]
+        return self.owner_id.sudo()._get_owner_manager().sudo(False)
 
     def _get_owner_sales_domain(self):
         self.ensure_one()

@@ -54,3 +54,18 @@ class TestExamples(HttpCase):
         out = self._run_example("01_inspect_demo.py")
         self.assertIn("quality teams: Quality Complaints", out)
         self.assertIn("lot TL-2026-0915", out)
+
+    def test_example_06(self):
+        out = self._run_example("06_file_complaint.py")
+        self.assertIn("is_quality_complaint: True", out)
+        self.assertIn("problem_class: product_spec", out)
+        self.assertIn("warranty_state: in_warranty", out)
+        self.assertIn("first_responsible_id: Chen Jing", out)
+        self.assertIn("corrective action: done", out)
+
+    def test_example_07(self):
+        out = self._run_example("07_compensation_approval.py")
+        self.assertIn("the proposer cannot approve", out)
+        self.assertIn("owner=Li Wei", out)
+        self.assertIn("approved by sun.li: QCP/", out)
+        self.assertIn(" approved 5900.00", out)
