@@ -39,3 +39,4 @@ from . import test_compensation_defaults
 from . import test_compensation_access
 from . import test_compensation_done
 from . import test_compensation_concurrency
+from . import test_compensation_tour
