@@ -1,5 +1,5 @@
 # License AGPL-3.0 or later (http://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class StockReturnPickingLine(models.TransientModel):
@@ -29,6 +29,7 @@ class StockReturnPicking(models.TransientModel):
         readonly=False,
     )
 
+    @api.depends("quality_compensation_id", "picking_id")
     def _compute_quality_ticket_id(self):
         for wizard in self:
             wizard.quality_ticket_id = (
