@@ -1,5 +1,5 @@
 # License AGPL-3.0 or later (http://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 
@@ -16,6 +16,13 @@ class StockMove(models.Model):
     def _action_done(self, cancel_backorder=False):
         self._ensure_quality_returned_lots()
         return super()._action_done(cancel_backorder=cancel_backorder)
+
+    @api.model
+    def _prepare_merge_moves_distinct_fields(self):
+        """Moves of different compensation lines stay apart (one per line)."""
+        return super()._prepare_merge_moves_distinct_fields() + [
+            "quality_compensation_line_id"
+        ]
 
     def _quality_get_returned_qty(self):
         """Quantity already returned (or being returned) of this move, in its unit."""

@@ -128,6 +128,7 @@ class StockPicking(models.Model):
             raise UserError(
                 self.env._("Nothing of %s is left in quarantine.", self.name)
             )
+        self.invalidate_recordset(["quality_can_dispose"])
         if target == "scrap":
             return self._quality_create_scraps(undisposed)
         return self._quality_create_disposition_picking(target, undisposed)
