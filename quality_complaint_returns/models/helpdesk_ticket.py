@@ -11,14 +11,15 @@ class HelpdeskTicket(models.Model):
     quality_sale_count = fields.Integer(compute="_compute_quality_documents")
 
     def _compute_quality_documents(self):
+        env = self.sudo().env  # counts only: complaint staff may lack stock rights
         for ticket in self:
-            ticket.quality_picking_count = self.env["stock.picking"].search_count(
+            ticket.quality_picking_count = env["stock.picking"].search_count(
                 ticket._get_quality_picking_domain()
             )
-            ticket.quality_repair_count = self.env["repair.order"].search_count(
+            ticket.quality_repair_count = env["repair.order"].search_count(
                 [("quality_ticket_id", "=", ticket.id)]
             )
-            ticket.quality_sale_count = self.env["sale.order"].search_count(
+            ticket.quality_sale_count = env["sale.order"].search_count(
                 [("quality_ticket_id", "=", ticket.id)]
             )
 

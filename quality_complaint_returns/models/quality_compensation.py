@@ -38,13 +38,14 @@ class QualityCompensation(models.Model):
     )
     def _compute_quality_counts(self):
         for comp in self:
-            comp.picking_count = len(comp._quality_get_pickings())
-            comp.repair_count = len(comp.line_ids.repair_ids)
-            comp.sale_order_count = len(comp.line_ids.sale_order_ids)
+            su = comp.sudo()  # counts only: complaint staff may lack stock rights
+            comp.picking_count = len(su._quality_get_pickings())
+            comp.repair_count = len(su.line_ids.repair_ids)
+            comp.sale_order_count = len(su.line_ids.sale_order_ids)
             approved = comp.state == "approved"
-            comp.can_create_return = approved and bool(comp._quality_lines_to_return())
+            comp.can_create_return = approved and bool(su._quality_lines_to_return())
             comp.can_create_documents = approved and bool(
-                comp._quality_lines_to_execute()
+                su._quality_lines_to_execute()
             )
 
     @api.model
@@ -67,26 +68,26 @@ class QualityCompensation(models.Model):
             raise UserError(
                 self.env._("Select proposals of one customer and one company.")
             )
-        self._quality_lock_for_execution()
-        lines = self._quality_lines_to_return()
+        comps = self._quality_lock_for_execution()
+        lines = comps._quality_lines_to_return()
         if not lines:
             raise UserError(self.env._("Nothing left to take back."))
-        picking = self._quality_create_receipt(lines)
-        self._quality_ship_early(lines)
+        picking = comps._quality_create_receipt(lines)
+        comps._quality_ship_early(lines)
         return picking._get_records_action(name=self.env._("Return"))
 
     def action_quality_create_documents(self):
         """Create the deliveries, repairs and sales of the other lines."""
         self.ensure_one()
-        self._quality_lock_for_execution()
-        lines = self._quality_lines_to_execute()
-        self._quality_create_delivery(
+        comp = self._quality_lock_for_execution()
+        lines = comp._quality_lines_to_execute()
+        comp._quality_create_delivery(
             {ln: ln.quantity for ln in lines if ln.compensation_type == "reissue"}
         )
-        self._quality_create_repairs(
+        comp._quality_create_repairs(
             lines.filtered(lambda ln: ln.compensation_type == "repair")
         )
-        self._quality_create_sale(
+        comp._quality_create_sale(
             lines.filtered(lambda ln: ln.compensation_type == "packaging_at_cost")
         )
         return True
@@ -99,9 +100,7 @@ class QualityCompensation(models.Model):
 
     def action_view_quality_repairs(self):
         self.ensure_one()
-        return self.line_ids.repair_ids._get_records_action(
-            name=self.env._("Repairs")
-        )
+        return self.line_ids.repair_ids._get_records_action(name=self.env._("Repairs"))
 
     def action_view_quality_sales(self):
         self.ensure_one()
@@ -140,7 +139,9 @@ class QualityCompensation(models.Model):
     def _quality_lock_for_execution(self):
         """Check, then lock and touch the proposals and their complaints: a
         second click or a concurrent user then sees the documents made by the
-        first one (or fails and retries) instead of creating them again."""
+        first one (or fails and retries) instead of creating them again.
+        Returns the proposals as superuser: complaint staff without stock or
+        sales rights may create the documents once these checks passed."""
         self.check_access("read")
         self._ensure_state(["approved"])
         self.lock_for_update()
@@ -149,9 +150,13 @@ class QualityCompensation(models.Model):
         self.env.flush_all()
         self.invalidate_recordset()
         self.line_ids.invalidate_recordset()
+        return self.sudo()
 
     def _quality_create_return(self):
-        self._quality_lock_for_execution()
+        """Create the return receipt of the proposal, once; returns it."""
+        return self._quality_lock_for_execution()._quality_return_lines()
+
+    def _quality_return_lines(self):
         lines = self._quality_lines_to_return()
         if not lines:
             existing = self._quality_get_pickings().filtered(
@@ -159,9 +164,7 @@ class QualityCompensation(models.Model):
             )
             if existing:
                 return existing[:1]
-            raise UserError(
-                self.env._("No line of %s takes goods back.", self.name)
-            )
+            raise UserError(self.env._("No line of %s takes goods back.", self.name))
         delivery = self.ticket_id.delivery_picking_id
         if delivery and delivery.state == "done":
             picking = self._quality_return_delivery(delivery, lines)
@@ -186,7 +189,10 @@ class QualityCompensation(models.Model):
             "picking_id": delivery.id,
             "quality_compensation_id": self.id,
             "product_return_moves": [Command.clear()]
-            + [Command.create(ln._prepare_quality_return_line_vals(delivery)) for ln in lines],
+            + [
+                Command.create(ln._prepare_quality_return_line_vals(delivery))
+                for ln in lines
+            ],
         }
 
     def _quality_get_warehouse(self):
@@ -199,13 +205,19 @@ class QualityCompensation(models.Model):
     def _quality_create_receipt(self, lines):
         """A receipt from the customer into quarantine, without a delivery to
         return (or for several complaints at once)."""
-        picking = self.env["stock.picking"].sudo().create(
-            self._prepare_quality_receipt_vals()
+        picking = (
+            self.env["stock.picking"]
+            .sudo()
+            .create(self._prepare_quality_receipt_vals())
         )
         for line in lines:
-            move = self.env["stock.move"].sudo().create(
-                picking._prepare_quality_move_vals(
-                    line.product_id, line.quantity, line.product_uom_id, line
+            move = (
+                self.env["stock.move"]
+                .sudo()
+                .create(
+                    picking._prepare_quality_move_vals(
+                        line.product_id, line.quantity, line.product_uom_id, line
+                    )
                 )
             )
             move._action_confirm()
@@ -255,16 +267,22 @@ class QualityCompensation(models.Model):
         self.ensure_one()
         if not qty_by_line:
             return self.env["stock.picking"]
-        picking = self.env["stock.picking"].sudo().create(
-            self._prepare_quality_delivery_vals()
+        picking = (
+            self.env["stock.picking"]
+            .sudo()
+            .create(self._prepare_quality_delivery_vals())
         )
-        moves = self.env["stock.move"].sudo().create(
-            [
-                picking._prepare_quality_move_vals(
-                    line.product_id, qty, line.product_uom_id, line
-                )
-                for line, qty in qty_by_line.items()
-            ]
+        moves = (
+            self.env["stock.move"]
+            .sudo()
+            .create(
+                [
+                    picking._prepare_quality_move_vals(
+                        line.product_id, qty, line.product_uom_id, line
+                    )
+                    for line, qty in qty_by_line.items()
+                ]
+            )
         )
         moves._action_confirm()
         picking.action_assign()
@@ -285,8 +303,10 @@ class QualityCompensation(models.Model):
         }
 
     def _quality_create_repairs(self, lines):
-        return self.env["repair.order"].sudo().create(
-            [self._prepare_quality_repair_vals(line) for line in lines]
+        return (
+            self.env["repair.order"]
+            .sudo()
+            .create([self._prepare_quality_repair_vals(line) for line in lines])
         )
 
     def _prepare_quality_repair_vals(self, line):
@@ -309,8 +329,10 @@ class QualityCompensation(models.Model):
 
     def _quality_create_sale(self, lines):
         """One quotation at cost per packaging line."""
-        return self.env["sale.order"].sudo().create(
-            [self._prepare_quality_sale_vals(line) for line in lines]
+        return (
+            self.env["sale.order"]
+            .sudo()
+            .create([self._prepare_quality_sale_vals(line) for line in lines])
         )
 
     def _prepare_quality_sale_vals(self, line):

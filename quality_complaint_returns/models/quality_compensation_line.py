@@ -87,7 +87,9 @@ class QualityCompensationLine(models.Model):
             return bool(repairs), sum(repairs.mapped("product_qty"))
         if ctype == "packaging_at_cost":
             sales = self.sale_order_ids.filtered(lambda s: s.state == "sale")
-            lines = sales.order_line.filtered(lambda sl: sl.product_id == self.product_id)
+            lines = sales.order_line.filtered(
+                lambda sl: sl.product_id == self.product_id
+            )
             return bool(sales), sum(lines.mapped("product_uom_qty"))
         return self.executed, self.executed_qty
 

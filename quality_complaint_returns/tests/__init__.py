@@ -9,3 +9,4 @@ from . import test_execution_documents
 from . import test_disposition
 from . import test_grouped_return
 from . import test_return_access
+from . import test_return_concurrency

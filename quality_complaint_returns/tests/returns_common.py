@@ -88,15 +88,26 @@ class ReturnsCommon(CompensationCommon):
     def _receive(cls, product, lot, qty, price):
         supplier_loc = cls.env.ref("stock.stock_location_suppliers")
         return cls._picking(
-            cls.warehouse.in_type_id, supplier_loc, cls.stock, cls.supplier,
-            product, lot, qty, price,
+            cls.warehouse.in_type_id,
+            supplier_loc,
+            cls.stock,
+            cls.supplier,
+            product,
+            lot,
+            qty,
+            price,
         )
 
     @classmethod
     def _deliver(cls, partner, product, lot, qty):
         return cls._picking(
-            cls.warehouse.out_type_id, cls.stock, cls.customer_loc, partner,
-            product, lot, qty,
+            cls.warehouse.out_type_id,
+            cls.stock,
+            cls.customer_loc,
+            partner,
+            product,
+            lot,
+            qty,
         )
 
     @classmethod

@@ -17,7 +17,9 @@ class TestDisposition(ReturnsCommon):
     def test_scrap_from_quarantine(self):
         self.assertTrue(self.receipt.quality_can_dispose)
         self.receipt.action_quality_scrap()
-        scrap = self.env["stock.scrap"].search([("quality_receipt_id", "=", self.receipt.id)])
+        scrap = self.env["stock.scrap"].search(
+            [("quality_receipt_id", "=", self.receipt.id)]
+        )
         self.assertEqual(scrap.state, "done")
         self.assertEqual(scrap.quality_ticket_id, self.ticket)
         self.assertEqual(scrap.scrap_qty, 6)

@@ -13,7 +13,9 @@ class TestQuarantineLocation(BaseCommon):
             self.assertEqual(location.location_id, warehouse.view_location_id)
 
     def test_new_warehouse_gets_one(self):
-        warehouse = self.env["stock.warehouse"].create({"name": "QC WH", "code": "QCWH"})
+        warehouse = self.env["stock.warehouse"].create(
+            {"name": "QC WH", "code": "QCWH"}
+        )
         location = warehouse.quality_quarantine_location_id
         self.assertEqual(location.name, "Quarantine")
         self.assertEqual(location.usage, "internal")
@@ -21,7 +23,9 @@ class TestQuarantineLocation(BaseCommon):
         self.assertEqual(location.company_id, warehouse.company_id)
 
     def test_missing_one_is_created(self):
-        warehouse = self.env["stock.warehouse"].create({"name": "QC WH2", "code": "QCW2"})
+        warehouse = self.env["stock.warehouse"].create(
+            {"name": "QC WH2", "code": "QCW2"}
+        )
         warehouse.quality_quarantine_location_id = False
         self.env["stock.warehouse"]._quality_create_quarantine_locations()
         self.assertTrue(warehouse.quality_quarantine_location_id)

@@ -15,7 +15,9 @@ class TestReturnReceipt(ReturnsCommon):
         self.assertEqual(receipt.location_dest_id, self.quarantine)
         self.assertEqual(receipt.quality_ticket_id, self.ticket)
         self.assertEqual(receipt.quality_compensation_id, comp)
-        self.assertEqual(receipt.quality_defect_category_id, self.ticket.defect_category_id)
+        self.assertEqual(
+            receipt.quality_defect_category_id, self.ticket.defect_category_id
+        )
         self.assertEqual(receipt.move_ids.quality_compensation_line_id, comp.line_ids)
         self.assertEqual(receipt.move_ids.move_line_ids.lot_id, self.lot)
         self.assertEqual(receipt.move_ids.product_uom_qty, 10)
