@@ -54,3 +54,12 @@ class TestExamples(HttpCase):
         out = self._run_example("01_inspect_demo.py")
         self.assertIn("quality teams: Quality Complaints", out)
         self.assertIn("lot TL-2026-0915", out)
+
+    def test_example_02(self):
+        if "quality.compensation" not in self.env or not hasattr(
+            self.env["quality.compensation"], "action_quality_create_return"
+        ):
+            self.skipTest("quality_complaint_returns is not installed")
+        out = self._run_example("02_return_and_replace.py")
+        self.assertIn("/Quarantine", out)
+        self.assertRegex(out, r"replacement: \S+ .*TILE-600.* qty \d")

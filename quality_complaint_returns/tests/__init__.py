@@ -10,3 +10,4 @@ from . import test_disposition
 from . import test_grouped_return
 from . import test_return_access
 from . import test_return_concurrency
+from . import test_returns_tour
