@@ -25,17 +25,19 @@ class TestExecutionDocuments(ReturnsCommon):
 
     @freeze_time("2026-03-02 09:00:00")
     def test_repair_under_warranty_with_deadline(self):
-        self.ticket.warranty_state = "in_warranty"
-        comp = self._approved([("repair", 1)])
+        self.team.quality_repair_days = 3
+        ticket = self._create_ticket(name="Scratched coating")
+        ticket.warranty_state = "in_warranty"
+        self.assertTrue(ticket.repair_deadline)
+        comp = self._approved([("repair", 1)], ticket=ticket)
         comp.action_quality_create_documents()
         repair = comp.repair_ids
         self.assertEqual(len(repair), 1)
-        self.assertEqual(repair.quality_ticket_id, self.ticket)
+        self.assertEqual(repair.quality_ticket_id, ticket)
         self.assertEqual(repair.lot_id, self.lot)
         self.assertTrue(repair.under_warranty)
-        if self.ticket.repair_deadline:
-            self.assertEqual(repair.schedule_date, self.ticket.repair_deadline)
-        self.assertEqual(self.ticket.quality_repair_count, 1)
+        self.assertEqual(repair.schedule_date, ticket.repair_deadline)
+        self.assertEqual(ticket.quality_repair_count, 1)
         repair.action_validate()
         repair.action_repair_start()
         repair.action_repair_end()
