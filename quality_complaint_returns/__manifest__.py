@@ -22,6 +22,17 @@
         "security/quality_lot_customer_security.xml",
         "wizards/quality_lot_customer_views.xml",
         "views/stock_lot_views.xml",
+        "data/stock_warehouse_data.xml",
+        "views/stock_picking_views.xml",
+        "views/quality_compensation_views.xml",
     ],
+    "demo": [
+        "demo/quality_complaint_returns_demo.xml",
+    ],
+    "assets": {
+        "web.assets_tests": [
+            "quality_complaint_returns/static/tests/tours/*.js",
+        ],
+    },
     "application": False,
 }

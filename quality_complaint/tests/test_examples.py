@@ -69,3 +69,14 @@ class TestExamples(HttpCase):
         self.assertIn("owner=Li Wei", out)
         self.assertIn("approved by sun.li: QCP/", out)
         self.assertIn(" approved 5900.00", out)
+
+    def test_example_02(self):
+        if "quality.compensation" not in self.env or not hasattr(
+            self.env["quality.compensation"], "action_quality_create_return"
+        ):
+            self.skipTest("quality_complaint_returns is not installed")
+        for _run in range(2):  # the second run creates its own proposal
+            out = self._run_example("02_return_and_replace.py")
+            self.assertIn("/Quarantine", out)
+            self.assertRegex(out, r"replacement: \S+ .+ qty \d")
+        self.assertIn("TILE-600", out)

@@ -1,1 +1,2 @@
 from . import quality_lot_customer
+from . import stock_return_picking

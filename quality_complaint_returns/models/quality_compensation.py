@@ -1,0 +1,357 @@
+# License AGPL-3.0 or later (http://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.fields import Command
+
+from .quality_compensation_line import RETURN_TYPES
+
+
+class QualityCompensation(models.Model):
+    _inherit = "quality.compensation"
+
+    ship_before_return = fields.Boolean(
+        help="Ship replacements as soon as the return is created, without "
+        "waiting for the goods (VIP customer, photo evidence...). The company "
+        "setting does the same for every proposal.",
+    )
+    last_execution_date = fields.Datetime(
+        copy=False,
+        readonly=True,
+        help="Written under a row lock each time documents are created, so "
+        "that two users executing at once cannot create them twice.",
+    )
+    picking_ids = fields.One2many(
+        "stock.picking", "quality_compensation_id", string="Transfers"
+    )
+    repair_ids = fields.One2many("repair.order", "quality_compensation_id")
+    sale_order_ids = fields.One2many(
+        "sale.order", "quality_compensation_id", string="Sales"
+    )
+    picking_count = fields.Integer(compute="_compute_quality_counts")
+    repair_count = fields.Integer(compute="_compute_quality_counts")
+    sale_order_count = fields.Integer(compute="_compute_quality_counts")
+    can_create_return = fields.Boolean(compute="_compute_quality_counts")
+    can_create_documents = fields.Boolean(compute="_compute_quality_counts")
+
+    @api.depends(
+        "state", "line_ids.move_ids", "line_ids.repair_ids", "line_ids.sale_order_ids"
+    )
+    def _compute_quality_counts(self):
+        for comp in self:
+            su = comp.sudo()  # counts only: complaint staff may lack stock rights
+            comp.picking_count = len(su._quality_get_pickings())
+            comp.repair_count = len(su.line_ids.repair_ids)
+            comp.sale_order_count = len(su.line_ids.sale_order_ids)
+            approved = comp.state == "approved"
+            comp.can_create_return = approved and bool(su._quality_lines_to_return())
+            comp.can_create_documents = approved and bool(
+                su._quality_lines_to_execute()
+            )
+
+    @api.model
+    def _get_unlocked_fields(self):
+        return super()._get_unlocked_fields() + ["last_execution_date"]
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+
+    def action_quality_create_return(self):
+        """Create (once) the return receipt of the proposal and open it."""
+        self.ensure_one()
+        picking = self._quality_create_return()
+        return picking._get_records_action(name=self.env._("Return"))
+
+    def action_quality_create_grouped_return(self):
+        """One receipt for several approved proposals of the same customer."""
+        if len(self.partner_id.commercial_partner_id) > 1 or len(self.company_id) > 1:
+            raise UserError(
+                self.env._("Select proposals of one customer and one company.")
+            )
+        comps = self._quality_lock_for_execution()
+        lines = comps._quality_lines_to_return()
+        if not lines:
+            raise UserError(self.env._("Nothing left to take back."))
+        picking = comps._quality_create_receipt(lines)
+        comps._quality_ship_early(lines)
+        return picking._get_records_action(name=self.env._("Return"))
+
+    def action_quality_create_documents(self):
+        """Create the deliveries, repairs and sales of the other lines."""
+        self.ensure_one()
+        comp = self._quality_lock_for_execution()
+        lines = comp._quality_lines_to_execute()
+        comp._quality_create_delivery(
+            {ln: ln.quantity for ln in lines if ln.compensation_type == "reissue"}
+        )
+        comp._quality_create_repairs(
+            lines.filtered(lambda ln: ln.compensation_type == "repair")
+        )
+        comp._quality_create_sale(
+            lines.filtered(lambda ln: ln.compensation_type == "packaging_at_cost")
+        )
+        return True
+
+    def action_view_quality_pickings(self):
+        self.ensure_one()
+        return self._quality_get_pickings()._get_records_action(
+            name=self.env._("Transfers")
+        )
+
+    def action_view_quality_repairs(self):
+        self.ensure_one()
+        return self.line_ids.repair_ids._get_records_action(name=self.env._("Repairs"))
+
+    def action_view_quality_sales(self):
+        self.ensure_one()
+        return self.line_ids.sale_order_ids._get_records_action(
+            name=self.env._("Sales")
+        )
+
+    # ------------------------------------------------------------------
+    # Business methods
+    # ------------------------------------------------------------------
+
+    def _quality_get_pickings(self):
+        return self.picking_ids | self.line_ids.move_ids.picking_id
+
+    def _quality_lines_to_return(self):
+        return self.line_ids.filtered(
+            lambda ln: ln.compensation_type in RETURN_TYPES
+            and ln.product_id
+            and not ln._quality_get_moves("incoming")
+        )
+
+    def _quality_lines_to_execute(self):
+        return self.line_ids.filtered(
+            lambda ln: ln.product_id
+            and not ln.executed
+            and (
+                (ln.compensation_type == "reissue" and not ln.move_ids)
+                or (ln.compensation_type == "repair" and not ln.repair_ids)
+                or (
+                    ln.compensation_type == "packaging_at_cost"
+                    and not ln.sale_order_ids
+                )
+            )
+        )
+
+    def _quality_lock_for_execution(self):
+        """Check, then lock and touch the proposals and their complaints: a
+        second click or a concurrent user then sees the documents made by the
+        first one (or fails and retries) instead of creating them again.
+        Returns the proposals as superuser: complaint staff without stock or
+        sales rights may create the documents once these checks passed."""
+        self.check_access("read")
+        self._ensure_state(["approved"])
+        self.lock_for_update()
+        self.ticket_id.lock_for_update(allow_referencing=True)
+        self.sudo().write({"last_execution_date": fields.Datetime.now()})
+        self.env.flush_all()
+        self.invalidate_recordset()
+        self.line_ids.invalidate_recordset()
+        return self.sudo()
+
+    def _quality_create_return(self):
+        """Create the return receipt of the proposal, once; returns it."""
+        return self._quality_lock_for_execution()._quality_return_lines()
+
+    def _quality_return_lines(self):
+        lines = self._quality_lines_to_return()
+        if not lines:
+            existing = self._quality_get_pickings().filtered(
+                lambda p: p.picking_type_code == "incoming" and p.state != "cancel"
+            )
+            if existing:
+                return existing[:1]
+            raise UserError(self.env._("No line of %s takes goods back.", self.name))
+        delivery = self.ticket_id.delivery_picking_id
+        if delivery and delivery.state == "done":
+            picking = self._quality_return_delivery(delivery, lines)
+        else:
+            picking = self._quality_create_receipt(lines)
+        self._quality_ship_early(lines)
+        return picking
+
+    def _quality_return_delivery(self, delivery, lines):
+        """Return of the complaint's delivery through Odoo's return wizard."""
+        wizard = (
+            self.env["stock.return.picking"]
+            .sudo()
+            .with_context(active_model="stock.picking", active_id=delivery.id)
+            .create(self._prepare_quality_return_wizard_vals(delivery, lines))
+        )
+        return wizard._create_return()
+
+    def _prepare_quality_return_wizard_vals(self, delivery, lines):
+        """Values of stock.return.picking; called by _quality_return_delivery()."""
+        return {
+            "picking_id": delivery.id,
+            "quality_compensation_id": self.id,
+            "product_return_moves": [Command.clear()]
+            + [
+                Command.create(ln._prepare_quality_return_line_vals(delivery))
+                for ln in lines
+            ],
+        }
+
+    def _quality_get_warehouse(self):
+        delivery = self.ticket_id.delivery_picking_id
+        warehouse = delivery.picking_type_id.warehouse_id
+        return warehouse or self.env["stock.warehouse"].sudo().search(
+            [("company_id", "=", self[:1].company_id.id)], limit=1
+        )
+
+    def _quality_create_receipt(self, lines):
+        """A receipt from the customer into quarantine, without a delivery to
+        return (or for several complaints at once)."""
+        picking = (
+            self.env["stock.picking"]
+            .sudo()
+            .create(self._prepare_quality_receipt_vals())
+        )
+        for line in lines:
+            move = (
+                self.env["stock.move"]
+                .sudo()
+                .create(
+                    picking._prepare_quality_move_vals(
+                        line.product_id, line.quantity, line.product_uom_id, line
+                    )
+                )
+            )
+            move._action_confirm()
+            if line._quality_get_return_lot():
+                move._quality_set_lot(line._quality_get_return_lot())
+        return picking
+
+    def _prepare_quality_receipt_vals(self):
+        """Manual return receipt; called by _quality_create_receipt()."""
+        warehouse = self._quality_get_warehouse()
+        partner = self[:1].partner_id
+        single = len(self) == 1
+        return {
+            "picking_type_id": warehouse.in_type_id.id,
+            "partner_id": partner.id,
+            "location_id": partner.property_stock_customer.id,
+            "location_dest_id": warehouse.quality_quarantine_location_id.id,
+            "origin": ", ".join(self.mapped("name")),
+            "company_id": self[:1].company_id.id,
+            "quality_ticket_id": self.ticket_id.id if single else False,
+            "quality_compensation_id": self.id if single else False,
+        }
+
+    def _quality_ship_before_return(self):
+        self.ensure_one()
+        return (
+            self.ship_before_return
+            or self.company_id.quality_complaint_ship_before_return
+        )
+
+    def _quality_ship_early(self, lines):
+        """Replacement deliveries that do not wait for the return."""
+        for comp in self.filtered(lambda c: c._quality_ship_before_return()):
+            comp._quality_create_delivery(
+                {
+                    ln: ln.quantity
+                    for ln in lines
+                    if ln.compensation_id == comp
+                    and ln.compensation_type == "replacement"
+                    and not ln._quality_get_moves("outgoing")
+                }
+            )
+        return True
+
+    def _quality_create_delivery(self, qty_by_line):
+        """One delivery to the customer with one move per line."""
+        self.ensure_one()
+        if not qty_by_line:
+            return self.env["stock.picking"]
+        picking = (
+            self.env["stock.picking"]
+            .sudo()
+            .create(self._prepare_quality_delivery_vals())
+        )
+        moves = (
+            self.env["stock.move"]
+            .sudo()
+            .create(
+                [
+                    picking._prepare_quality_move_vals(
+                        line.product_id, qty, line.product_uom_id, line
+                    )
+                    for line, qty in qty_by_line.items()
+                ]
+            )
+        )
+        moves._action_confirm()
+        picking.action_assign()
+        return picking
+
+    def _prepare_quality_delivery_vals(self):
+        """Replacement or reissue delivery; called by _quality_create_delivery()."""
+        warehouse = self._quality_get_warehouse()
+        return {
+            "picking_type_id": warehouse.out_type_id.id,
+            "partner_id": self.partner_id.id,
+            "location_id": warehouse.lot_stock_id.id,
+            "location_dest_id": self.partner_id.property_stock_customer.id,
+            "origin": self.name,
+            "company_id": self.company_id.id,
+            "quality_ticket_id": self.ticket_id.id,
+            "quality_compensation_id": self.id,
+        }
+
+    def _quality_create_repairs(self, lines):
+        return (
+            self.env["repair.order"]
+            .sudo()
+            .create([self._prepare_quality_repair_vals(line) for line in lines])
+        )
+
+    def _prepare_quality_repair_vals(self, line):
+        """Repair order of a repair line; called by _quality_create_repairs()."""
+        ticket = self.ticket_id
+        return {
+            "product_id": line.product_id.id,
+            "lot_id": line._quality_get_return_lot().id,
+            "product_qty": line.quantity,
+            "product_uom": line.product_uom_id.id,
+            "partner_id": self.partner_id.id,
+            "company_id": self.company_id.id,
+            "under_warranty": ticket.warranty_state == "in_warranty",
+            "schedule_date": ticket.repair_deadline or fields.Datetime.now(),
+            "internal_notes": ticket.description,
+            "quality_ticket_id": ticket.id,
+            "quality_compensation_id": self.id,
+            "quality_compensation_line_id": line.id,
+        }
+
+    def _quality_create_sale(self, lines):
+        """One quotation at cost per packaging line."""
+        return (
+            self.env["sale.order"]
+            .sudo()
+            .create([self._prepare_quality_sale_vals(line) for line in lines])
+        )
+
+    def _prepare_quality_sale_vals(self, line):
+        """Packaging sold at cost; called by _quality_create_sale()."""
+        return {
+            "partner_id": self.partner_id.id,
+            "company_id": self.company_id.id,
+            "origin": self.name,
+            "quality_ticket_id": self.ticket_id.id,
+            "quality_compensation_id": self.id,
+            "quality_compensation_line_id": line.id,
+            "order_line": [
+                Command.create(
+                    {
+                        "product_id": line.product_id.id,
+                        "product_uom_qty": line.quantity,
+                        "product_uom_id": line.product_uom_id.id,
+                        "price_unit": line.product_id.standard_price,
+                    }
+                )
+            ],
+        }

@@ -1,0 +1,72 @@
+# License AGPL-3.0 or later (http://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+
+
+class StockReturnPickingLine(models.TransientModel):
+    _inherit = "stock.return.picking.line"
+
+    quality_compensation_line_id = fields.Many2one("quality.compensation.line")
+    quality_lot_id = fields.Many2one(
+        "stock.lot",
+        string="Lot",
+        help="Lot taken back; it must be one the returned move delivered.",
+    )
+
+    def _prepare_move_default_values(self, new_picking):
+        vals = super()._prepare_move_default_values(new_picking)
+        vals["quality_compensation_line_id"] = self.quality_compensation_line_id.id
+        return vals
+
+
+class StockReturnPicking(models.TransientModel):
+    _inherit = "stock.return.picking"
+
+    quality_compensation_id = fields.Many2one("quality.compensation")
+    quality_ticket_id = fields.Many2one(
+        "helpdesk.ticket",
+        compute="_compute_quality_ticket_id",
+        store=True,
+        readonly=False,
+    )
+
+    @api.depends("quality_compensation_id", "picking_id")
+    def _compute_quality_ticket_id(self):
+        for wizard in self:
+            wizard.quality_ticket_id = (
+                wizard.quality_compensation_id.ticket_id
+                or wizard.picking_id.quality_ticket_id
+            )
+
+    def _prepare_picking_default_values(self):
+        vals = super()._prepare_picking_default_values()
+        vals["quality_ticket_id"] = self.quality_ticket_id.id
+        if self.quality_compensation_id:
+            warehouse = self.picking_id.picking_type_id.warehouse_id
+            vals["quality_compensation_id"] = self.quality_compensation_id.id
+            vals["location_dest_id"] = warehouse.quality_quarantine_location_id.id
+        return vals
+
+    def _create_return(self):
+        self._ensure_quality_returnable()
+        picking = super()._create_return()
+        self._quality_set_return_lots(picking)
+        return picking
+
+    def _ensure_quality_returnable(self):
+        """Never return more than delivered minus returned, nor another lot."""
+        qty_by_move = {}
+        for line in self.product_return_moves.filtered("move_id"):
+            move = line.move_id
+            qty = line.uom_id._compute_quantity(line.quantity, move.product_uom)
+            qty_by_move[move] = qty_by_move.get(move, 0.0) + qty
+            move._ensure_quality_delivered_lot(line.quality_lot_id)
+        for move, qty in qty_by_move.items():
+            move._ensure_quality_returnable(qty)
+
+    def _quality_set_return_lots(self, picking):
+        for line in self.product_return_moves.filtered("quality_lot_id"):
+            moves = picking.move_ids.filtered(
+                lambda m, ln=line: m.origin_returned_move_id == ln.move_id
+                and m.quality_compensation_line_id == ln.quality_compensation_line_id
+            )
+            moves._quality_set_lot(line.quality_lot_id)
