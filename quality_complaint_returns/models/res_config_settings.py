@@ -1,0 +1,27 @@
+# Copyright 2026 Quality Complaint for Odoo contributors
+# License AGPL-3.0 or later (http://www.gnu.org/licenses/agpl).
+from odoo import fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    # lot recall
+    quality_recall_alert_complaints = fields.Integer(
+        related="company_id.quality_recall_alert_complaints", readonly=False
+    )
+    quality_recall_alert_customers = fields.Integer(
+        related="company_id.quality_recall_alert_customers", readonly=False
+    )
+    quality_recall_alert_days = fields.Integer(
+        related="company_id.quality_recall_alert_days", readonly=False
+    )
+    quality_recall_job_threshold = fields.Integer(
+        related="company_id.quality_recall_job_threshold", readonly=False
+    )
+    quality_recurring_defect_count = fields.Integer(
+        related="company_id.quality_recurring_defect_count", readonly=False
+    )
+    quality_recurring_defect_days = fields.Integer(
+        related="company_id.quality_recurring_defect_days", readonly=False
+    )
