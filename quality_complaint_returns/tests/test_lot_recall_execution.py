@@ -117,10 +117,11 @@ class TestLotRecallExecution(LotRecallCommon):
     def test_queue_job_path(self):
         self.company.quality_recall_job_threshold = 1
         recall = self._decided_recall()
-        Line = self.env["quality.lot.recall.customer"]
         with trap_jobs() as trap:
             recall.action_execute()
-            trap.assert_jobs_count(3, only=Line._action_recall_customer)
+            trap.assert_jobs_count(3)
+            for line in recall.customer_ids:
+                trap.assert_jobs_count(1, only=line._action_recall_customer)
             self.assertEqual(recall.notified_count, 0)
             trap.perform_enqueued_jobs()
         first = self._summary(recall)
