@@ -54,3 +54,10 @@ class TestExamples(HttpCase):
         out = self._run_example("01_inspect_demo.py")
         self.assertIn("quality teams: Quality Complaints", out)
         self.assertIn("lot TL-2026-0915", out)
+
+    def test_example_05(self):
+        out = self._run_example("05_lot_recall.py")
+        self.assertIn("lot TL-2026-0915", out)
+        self.assertIn("customer: Huadong Building Materials Trading Co.", out)
+        self.assertIn("quality_complaint_count:", out)
+        self.assertIn("(draft)", out)

@@ -30,21 +30,6 @@ class HelpdeskTicket(models.Model):
         help="The same product and defect category were complained about "
         "repeatedly within the company's period: review it for a CAPA.",
     )
-    quality_recall_ids = fields.Many2many(
-        "quality.lot.recall",
-        compute="_compute_quality_recall_ids",
-        string="Lot Recalls",
-    )
-
-    @api.depends("lot_id")
-    def _compute_quality_recall_ids(self):
-        recalls = self.env["quality.lot.recall"].search(
-            [("lot_id", "in", self.lot_id.ids)]
-        )
-        for ticket in self:
-            ticket.quality_recall_ids = recalls.filtered(
-                lambda r, t=ticket: r.lot_id == t.lot_id
-            )
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -69,11 +69,9 @@ class QualityLotRecall(models.Model):
         tracking=True,
         copy=False,
     )
-    sample_test_date = fields.Date(string="Sample Test Date", copy=False)
-    sample_test_report_id = fields.Many2one(
-        "ir.attachment", string="Sample Test Report", copy=False
-    )
-    sample_test_notes = fields.Html(string="Sample Test Notes", copy=False)
+    sample_test_date = fields.Date(copy=False)
+    sample_test_report_id = fields.Many2one("ir.attachment", copy=False)
+    sample_test_notes = fields.Html(copy=False)
     decision = fields.Selection(
         [
             ("no_action", "No Action"),

@@ -86,10 +86,9 @@ class QualityLotRecallCustomer(models.Model):
         return picking
 
     def _get_customer_location(self):
-        return (
-            self.partner_id.with_company(self.company_id).property_stock_customer
-            or self.env.ref("stock.stock_location_customers")
-        )
+        return self.partner_id.with_company(
+            self.company_id
+        ).property_stock_customer or self.env.ref("stock.stock_location_customers")
 
     def _prepare_return_picking_vals(self):
         """Values of the customer's return receipt (_action_create_return)."""

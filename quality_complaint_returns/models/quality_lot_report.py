@@ -16,9 +16,7 @@ class QualityLotReport(models.Model):
     company_id = fields.Many2one("res.company", readonly=True)
     complaint_count = fields.Integer(string="Complaints", readonly=True)
     customer_count = fields.Integer(string="Complaining Customers", readonly=True)
-    region_count = fields.Integer(
-        string="Regions", readonly=True, aggregator="max"
-    )
+    region_count = fields.Integer(string="Regions", readonly=True, aggregator="max")
     complaint_qty = fields.Float(
         string="Quantity Complained", digits="Product Unit", readonly=True
     )

@@ -112,10 +112,17 @@ class StockLot(models.Model):
         )
         if since:
             domain &= Domain("received_date", ">=", since)
-        groups = self.env["helpdesk.ticket"]._read_group(
-            domain,
-            ["lot_id", "commercial_partner_id"],
-            ["__count", "complaint_qty:sum"],
+        # Aggregate figures only: warehouse users see them without reading
+        # the complaints, within their companies.
+        domain &= Domain("company_id", "in", self.env.companies.ids)
+        groups = (
+            self.env["helpdesk.ticket"]
+            .sudo()
+            ._read_group(
+                domain,
+                ["lot_id", "commercial_partner_id"],
+                ["__count", "complaint_qty:sum"],
+            )
         )
         stats = {}
         for lot, partner, count, qty in groups:
@@ -174,31 +181,39 @@ class StockLot(models.Model):
 
     def _quality_get_alert_reasons(self):
         """``{lot: reason}`` for the lots that meet the rule of the company."""
-        company = self.env.company
-        reasons = {}
-        serious = self.env["helpdesk.ticket"].sudo()._read_group(
-            [
-                ("lot_id", "in", self.ids),
-                ("is_quality_complaint", "=", True),
-                ("severity", "=", "serious"),
-                ("problem_class", "=", "product_spec"),
-            ],
-            ["lot_id"],
-        )
-        for (lot,) in serious:
-            reasons[lot.with_env(self.env)] = self.env._(
+        reasons = {
+            lot: self.env._(
                 "A serious product specification complaint on lot %(lot)s.",
                 lot=lot.name,
             )
+            for lot in self._quality_get_serious_lots()
+        }
         since = fields.Datetime.now() - timedelta(
-            days=company.quality_recall_alert_days
+            days=self.env.company.quality_recall_alert_days
         )
-        stats = self.sudo()._get_quality_complaint_stats(since=since)
-        for lot in self - self.browse([lot.id for lot in reasons]):
+        stats = self._get_quality_complaint_stats(since=since)
+        for lot in self.filtered(lambda lot: lot not in reasons):
             lot_stats = stats.get(lot.id)
             if lot_stats and lot._quality_meets_alert_rule(lot_stats):
                 reasons[lot] = lot._quality_get_alert_reason(lot_stats)
         return reasons
+
+    def _quality_get_serious_lots(self):
+        """Lots with a serious product specification complaint: alert at once."""
+        groups = (
+            self.env["helpdesk.ticket"]
+            .sudo()
+            ._read_group(
+                [
+                    ("lot_id", "in", self.ids),
+                    ("is_quality_complaint", "=", True),
+                    ("severity", "=", "serious"),
+                    ("problem_class", "=", "product_spec"),
+                ],
+                ["lot_id"],
+            )
+        )
+        return self.browse([lot.id for (lot,) in groups])
 
     def _quality_meets_alert_rule(self, lot_stats):
         company = self.env.company
@@ -219,9 +234,10 @@ class StockLot(models.Model):
 
     def _cron_quality_check_recall_alert(self):
         """Daily: check every lot complained about recently."""
-        days = max(self.env["res.company"].search([]).mapped(
-            "quality_recall_alert_days"
-        ) or [30])
+        days = max(
+            self.env["res.company"].search([]).mapped("quality_recall_alert_days")
+            or [30]
+        )
         since = fields.Datetime.now() - timedelta(days=days)
         tickets = self.env["helpdesk.ticket"].search(
             [

@@ -49,7 +49,10 @@ class LotRecallCommon(BaseCommon):
             {"name": "LOTRECALL-1", "product_id": cls.product.id}
         )
         cls.category = cls.env["quality.defect.category"].create(
-            {"name": "Recall test: shade variation", "default_problem_class": "product_spec"}
+            {
+                "name": "Recall test: shade variation",
+                "default_problem_class": "product_spec",
+            }
         )
         cls._create_recall_partners()
         cls._create_recall_users()
@@ -60,16 +63,28 @@ class LotRecallCommon(BaseCommon):
         Partner = cls.env["res.partner"]
         cn, us = cls.env.ref("base.cn"), cls.env.ref("base.us")
         cls.partner_a = Partner.create(
-            {"name": "Shop A", "is_company": True, "email": "a@example.com",
-             "country_id": cn.id}
+            {
+                "name": "Shop A",
+                "is_company": True,
+                "email": "a@example.com",
+                "country_id": cn.id,
+            }
         )
         cls.partner_b = Partner.create(
-            {"name": "Builder B", "is_company": True, "email": "b@example.com",
-             "country_id": us.id}
+            {
+                "name": "Builder B",
+                "is_company": True,
+                "email": "b@example.com",
+                "country_id": us.id,
+            }
         )
         cls.partner_c = Partner.create(
-            {"name": "Store C", "is_company": True, "email": "c@example.com",
-             "country_id": us.id}
+            {
+                "name": "Store C",
+                "is_company": True,
+                "email": "c@example.com",
+                "country_id": us.id,
+            }
         )
 
     @classmethod

@@ -1,8 +1,10 @@
 # Copyright 2026 Quality Complaint for Odoo contributors
 # License AGPL-3.0 or later (http://www.gnu.org/licenses/agpl).
 from freezegun import freeze_time
+from psycopg2.errors import UniqueViolation
 
 from odoo.tests import tagged
+from odoo.tools import mute_logger
 
 from .lot_recall_common import LotRecallCommon
 
@@ -57,9 +59,7 @@ class TestLotRecallAlert(LotRecallCommon):
             "every Complaint Manager gets an activity",
         )
         self.assertNotIn(self.quality_user, recall.activity_ids.user_id)
-        self.assertIn(
-            self.quality_manager.partner_id, recall.message_ids.partner_ids
-        )
+        self.assertIn(self.quality_manager.partner_id, recall.message_ids.partner_ids)
 
     def test_no_second_alert_while_a_recall_exists(self):
         self._complain(self.partner_a, severity="serious")
@@ -73,7 +73,11 @@ class TestLotRecallAlert(LotRecallCommon):
 
     def test_one_open_recall_per_lot(self):
         self.env["quality.lot.recall"].create({"lot_id": self.lot.id})
-        with self.assertRaises(Exception), self.cr.savepoint():
+        with (
+            self.assertRaises(UniqueViolation),
+            self.cr.savepoint(),
+            mute_logger("odoo.sql_db"),
+        ):
             self.env["quality.lot.recall"].create({"lot_id": self.lot.id})
 
     def test_cron_raises_missed_alerts(self):

@@ -72,9 +72,13 @@ class TestLotRecallExecution(LotRecallCommon):
         quarantine = self.warehouse._quality_get_quarantine_location()
         self.assertEqual(returns.location_dest_id, quarantine)
         self.assertEqual(returns.location_id, self.customers)
-        line_c = recall.customer_ids.filtered(lambda l: l.partner_id == self.partner_c)
+        line_c = recall.customer_ids.filtered(
+            lambda line: line.partner_id == self.partner_c
+        )
         self.assertEqual(line_c.return_picking_id.move_ids.product_uom_qty, 30)
-        self.assertEqual(line_c.return_picking_id.move_ids.move_line_ids.lot_id, self.lot)
+        self.assertEqual(
+            line_c.return_picking_id.move_ids.move_line_ids.lot_id, self.lot
+        )
         self.assertEqual(line_c.return_picking_id.partner_id, self.partner_c)
         recall.action_execute()
         self.assertEqual(self._summary(recall), first, "running twice changes nothing")
@@ -85,7 +89,9 @@ class TestLotRecallExecution(LotRecallCommon):
         template = self.env.ref(
             "quality_complaint_returns.mail_template_quality_lot_recall_customer"
         )
-        template.with_context(lang="fr_FR").subject = "Rappel du lot {{ object.lot_id.name }}"
+        template.with_context(
+            lang="fr_FR"
+        ).subject = "Rappel du lot {{ object.lot_id.name }}"
         recall = self._decided_recall()
         recall.action_execute()
         mails = self._mails(recall)
@@ -96,7 +102,9 @@ class TestLotRecallExecution(LotRecallCommon):
     def test_stock_moved_to_quarantine(self):
         Quant = self.env["stock.quant"]
         # 100 received - 60 delivered + 5 returned
-        self.assertEqual(Quant._get_available_quantity(self.product, self.stock, self.lot), 45)
+        self.assertEqual(
+            Quant._get_available_quantity(self.product, self.stock, self.lot), 45
+        )
         recall = self._decided_recall("market_correction")
         recall.action_execute()
         quarantine = self.warehouse.quality_quarantine_location_id
@@ -106,7 +114,9 @@ class TestLotRecallExecution(LotRecallCommon):
         self.assertEqual(
             Quant._get_available_quantity(self.product, quarantine, self.lot), 45
         )
-        internal = recall.picking_ids.filtered(lambda p: p.picking_type_code == "internal")
+        internal = recall.picking_ids.filtered(
+            lambda p: p.picking_type_code == "internal"
+        )
         self.assertEqual(internal.state, "done")
         recall.action_execute()
         self.assertEqual(
@@ -146,7 +156,9 @@ class TestLotRecallExecution(LotRecallCommon):
         recall.write({"sample_test_result": "fail", "sample_test_date": "2026-04-01"})
         as_user = recall.with_user(self.quality_user)
         self.assertEqual(as_user.lot_id, self.lot)
-        self.assertEqual(as_user.customer_ids.partner_id, recall.customer_ids.partner_id)
+        self.assertEqual(
+            as_user.customer_ids.partner_id, recall.customer_ids.partner_id
+        )
         with self.assertRaises(AccessError):
             as_user.write({"decision": "recall"})
         recall.decision = "recall"
