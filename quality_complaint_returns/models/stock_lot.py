@@ -168,7 +168,7 @@ class StockLot(models.Model):
         ).items():
             company_lots = company_lots.with_company(company)
             for lot, reason in company_lots._quality_get_alert_reasons().items():
-                self.env["quality.lot.recall"]._create_from_alert(lot, reason)
+                company_lots.env["quality.lot.recall"]._create_from_alert(lot, reason)
 
     def _quality_get_recalled_lots(self):
         """Lots that already had an (uncancelled) recall: no second alert."""

@@ -3,7 +3,7 @@
 from freezegun import freeze_time
 from psycopg2.errors import UniqueViolation
 
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 from odoo.tools import mute_logger
 
 from .lot_recall_common import LotRecallCommon
@@ -120,3 +120,13 @@ class TestLotRecallAlert(LotRecallCommon):
         lots.invalidate_recordset()
         self.assertEqual(lots.mapped("quality_complaint_count"), [0, 1])
         self.assertEqual(other.quality_complaint_rate, 0.0, "nothing shipped")
+
+    def test_warehouse_user_reads_lot_figures(self):
+        self.company.quality_recall_alert_complaints = 99
+        self._complain(self.partner_a, complaint_qty=6)
+        clerk = new_test_user(
+            self.env, login="recall_clerk", groups="stock.group_stock_user"
+        )
+        lot = self.lot.with_user(clerk)
+        self.assertEqual(lot.quality_complaint_count, 1)
+        self.assertAlmostEqual(lot.quality_complaint_rate, 10.0)
