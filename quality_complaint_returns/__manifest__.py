@@ -15,6 +15,7 @@
         "quality_complaint",
         "stock_account",
         "repair",
+        "queue_job",
     ],
     "data": [
         "security/ir.model.access.csv",
@@ -25,8 +26,15 @@
         "data/stock_warehouse_data.xml",
         "views/stock_picking_views.xml",
         "views/quality_compensation_views.xml",
+        "security/quality_lot_recall_security.xml",
+        "data/quality_lot_recall_data.xml",
+        "views/quality_lot_recall_views.xml",
+        "views/stock_lot_recall_views.xml",
+        "views/helpdesk_ticket_recall_views.xml",
+        "views/res_config_settings_recall_views.xml",
     ],
     "demo": [
+        "demo/quality_lot_recall_demo.xml",
         "demo/quality_complaint_returns_demo.xml",
     ],
     "assets": {

@@ -80,3 +80,10 @@ class TestExamples(HttpCase):
             self.assertIn("/Quarantine", out)
             self.assertRegex(out, r"replacement: \S+ .+ qty \d")
         self.assertIn("TILE-600", out)
+
+    def test_example_05(self):
+        out = self._run_example("05_lot_recall.py")
+        self.assertIn("lot TL-2026-0915", out)
+        self.assertIn("customer: Huadong Building Materials Trading Co.", out)
+        self.assertIn("quality_complaint_count:", out)
+        self.assertIn("(draft)", out)

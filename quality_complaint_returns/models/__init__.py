@@ -11,3 +11,6 @@ from . import sale_order
 from . import quality_compensation_line
 from . import quality_compensation
 from . import helpdesk_ticket
+from . import quality_lot_recall
+from . import quality_lot_recall_customer
+from . import quality_lot_report

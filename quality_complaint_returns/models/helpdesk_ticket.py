@@ -1,6 +1,19 @@
 # License AGPL-3.0 or later (http://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from datetime import timedelta
+
+from odoo import api, fields, models
 from odoo.fields import Domain
+
+QUALITY_ALERT_FIELDS = {
+    "lot_id",
+    "product_id",
+    "problem_class",
+    "severity",
+    "defect_category_id",
+    "is_quality_complaint",
+    "partner_id",
+    "complaint_qty",
+}
 
 
 class HelpdeskTicket(models.Model):
@@ -45,3 +58,60 @@ class HelpdeskTicket(models.Model):
         self.ensure_one()
         sales = self.env["sale.order"].search([("quality_ticket_id", "=", self.id)])
         return sales._get_records_action(name=self.env._("Sales"))
+
+    # lot recall
+    is_recurring_defect = fields.Boolean(
+        string="Recurring Defect",
+        readonly=True,
+        copy=False,
+        index=True,
+        help="The same product and defect category were complained about "
+        "repeatedly within the company's period: review it for a CAPA.",
+    )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        tickets = super().create(vals_list)
+        tickets._quality_check_lot_alerts()
+        return tickets
+
+    def write(self, vals):
+        res = super().write(vals)
+        if QUALITY_ALERT_FIELDS & set(vals):
+            self._quality_check_lot_alerts()
+        return res
+
+    def _quality_check_lot_alerts(self):
+        """Raise lot alerts and flag recurring defects for these complaints."""
+        complaints = self.filtered("is_quality_complaint")
+        if not complaints:
+            return
+        complaints.lot_id._quality_check_recall_alert()
+        complaints._quality_check_recurring_defect()
+
+    def _quality_check_recurring_defect(self):
+        """Flag the complaints whose product and defect recur too often."""
+        tickets = self.filtered(
+            lambda t: t.is_quality_complaint and t.product_id and t.defect_category_id
+        )
+        for company, company_tickets in tickets.grouped("company_id").items():
+            company = company or self.env.company
+            since = fields.Datetime.now() - timedelta(
+                days=company.quality_recurring_defect_days
+            )
+            for key in {(t.product_id, t.defect_category_id) for t in company_tickets}:
+                self._quality_flag_recurring(company, since, *key)
+
+    @api.model
+    def _quality_flag_recurring(self, company, since, product, category):
+        recent = self.sudo().search(
+            Domain("is_quality_complaint", "=", True)
+            & Domain("product_id", "=", product.id)
+            & Domain("defect_category_id", "=", category.id)
+            & Domain("company_id", "in", [company.id, False])
+            & Domain("received_date", ">=", since)
+        )
+        if len(recent) >= max(company.quality_recurring_defect_count, 1):
+            recent.filtered(lambda t: not t.is_recurring_defect).write(
+                {"is_recurring_defect": True}
+            )

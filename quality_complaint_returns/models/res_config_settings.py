@@ -8,3 +8,23 @@ class ResConfigSettings(models.TransientModel):
     quality_complaint_ship_before_return = fields.Boolean(
         related="company_id.quality_complaint_ship_before_return", readonly=False
     )
+
+    # lot recall
+    quality_recall_alert_complaints = fields.Integer(
+        related="company_id.quality_recall_alert_complaints", readonly=False
+    )
+    quality_recall_alert_customers = fields.Integer(
+        related="company_id.quality_recall_alert_customers", readonly=False
+    )
+    quality_recall_alert_days = fields.Integer(
+        related="company_id.quality_recall_alert_days", readonly=False
+    )
+    quality_recall_job_threshold = fields.Integer(
+        related="company_id.quality_recall_job_threshold", readonly=False
+    )
+    quality_recurring_defect_count = fields.Integer(
+        related="company_id.quality_recurring_defect_count", readonly=False
+    )
+    quality_recurring_defect_days = fields.Integer(
+        related="company_id.quality_recurring_defect_days", readonly=False
+    )

@@ -1,6 +1,9 @@
 # Copyright 2026 Quality Complaint for Odoo contributors
 # License AGPL-3.0 or later (http://www.gnu.org/licenses/agpl).
+from datetime import timedelta
+
 from odoo import fields, models
+from odoo.fields import Domain
 from odoo.tools import SQL
 
 # Keys of the dicts returned by stock.lot._get_quality_affected_customers(), in the
@@ -34,6 +37,33 @@ class StockLot(models.Model):
         compute="_compute_quality_customers",
         help="Customers who received this lot, directly or through a distributor.",
     )
+    # lot intelligence
+    quality_complaint_count = fields.Integer(
+        string="Complaints", compute="_compute_quality_complaint_stats"
+    )
+    quality_complaint_partner_count = fields.Integer(
+        string="Complaining Customers", compute="_compute_quality_complaint_stats"
+    )
+    quality_complaint_region_count = fields.Integer(
+        string="Complaint Regions",
+        compute="_compute_quality_complaint_stats",
+        help="Distinct states (else countries) of the complaining customers.",
+    )
+    quality_complaint_qty = fields.Float(
+        string="Quantity Complained",
+        compute="_compute_quality_complaint_stats",
+        digits="Product Unit",
+    )
+    quality_complaint_rate = fields.Float(
+        string="Complaint Rate (%)",
+        compute="_compute_quality_complaint_stats",
+        digits=(16, 2),
+        help="Quantity complained over the quantity at customers.",
+    )
+    quality_recall_ids = fields.One2many("quality.lot.recall", "lot_id")
+    quality_recall_count = fields.Integer(
+        string="Recalls", compute="_compute_quality_recall_count"
+    )
 
     def _compute_quality_customers(self):
         lots = self.filtered(lambda lot: isinstance(lot.id, int))
@@ -44,6 +74,182 @@ class StockLot(models.Model):
             lot.quality_customer_count = len(
                 [row for row in lot_rows if row["partner_id"]]
             )
+
+    def _compute_quality_complaint_stats(self):
+        stats = self._get_quality_complaint_stats()
+        for lot in self:
+            lot_stats = stats.get(lot.id, {})
+            lot.quality_complaint_count = lot_stats.get("count", 0)
+            lot.quality_complaint_partner_count = len(lot_stats.get("partners", ()))
+            lot.quality_complaint_region_count = len(lot_stats.get("regions", ()))
+            lot.quality_complaint_qty = lot_stats.get("qty", 0.0)
+            shipped = lot.quality_shipped_qty if lot_stats else 0.0
+            lot.quality_complaint_rate = (
+                100.0 * lot.quality_complaint_qty / shipped if shipped > 0 else 0.0
+            )
+
+    def _compute_quality_recall_count(self):
+        groups = dict(
+            self.env["quality.lot.recall"]._read_group(
+                [("lot_id", "in", self.ids)], ["lot_id"], ["__count"]
+            )
+        )
+        for lot in self:
+            lot.quality_recall_count = groups.get(lot, 0)
+
+    def _get_quality_complaint_stats(self, since=None):
+        """Complaint figures of these lots, in one grouped query.
+
+        Returns ``{lot_id: {"count", "qty", "partners", "regions"}}`` where
+        partners are the complaining commercial partners and regions their
+        states (else countries).
+        """
+        lots = self.filtered("id")
+        if not lots:
+            return {}
+        domain = Domain("lot_id", "in", lots.ids) & Domain(
+            "is_quality_complaint", "=", True
+        )
+        if since:
+            domain &= Domain("received_date", ">=", since)
+        # Aggregate figures only: warehouse users see them without reading
+        # the complaints, within their companies.
+        domain &= Domain("company_id", "in", self.env.companies.ids)
+        groups = (
+            self.env["helpdesk.ticket"]
+            .sudo()
+            ._read_group(
+                domain,
+                ["lot_id", "commercial_partner_id"],
+                ["__count", "complaint_qty:sum"],
+            )
+        )
+        stats = {}
+        for lot, partner, count, qty in groups:
+            lot_stats = stats.setdefault(
+                lot.id, {"count": 0, "qty": 0.0, "partners": set(), "regions": set()}
+            )
+            lot_stats["count"] += count
+            lot_stats["qty"] += qty or 0.0
+            if partner:
+                lot_stats["partners"].add(partner.id)
+                region = partner.state_id or partner.country_id
+                if region:
+                    lot_stats["regions"].add((region._name, region.id))
+        return stats
+
+    def action_view_quality_recalls(self):
+        """Open the recalls of this lot."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "quality_complaint_returns.quality_lot_recall_action"
+        )
+        action["domain"] = [("lot_id", "=", self.id)]
+        action["context"] = {"default_lot_id": self.id}
+        return action
+
+    def action_view_quality_complaints(self):
+        """Open the complaints about this lot."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "helpdesk_mgmt.helpdesk_ticket_action"
+        )
+        action["domain"] = [("lot_id", "=", self.id)]
+        action["context"] = {"create": False}
+        return action
+
+    # Lot alert: raise a draft recall once per lot
+
+    def _quality_check_recall_alert(self):
+        """Raise a draft recall for the lots that meet the company's rule."""
+        lots = self.filtered("id") - self._quality_get_recalled_lots()
+        for company, company_lots in lots.grouped(
+            lambda lot: lot.company_id or self.env.company
+        ).items():
+            company_lots = company_lots.with_company(company)
+            for lot, reason in company_lots._quality_get_alert_reasons().items():
+                company_lots.env["quality.lot.recall"]._create_from_alert(lot, reason)
+
+    def _quality_get_recalled_lots(self):
+        """Lots that already had an (uncancelled) recall: no second alert."""
+        return (
+            self.env["quality.lot.recall"]
+            .sudo()
+            .search([("lot_id", "in", self.ids), ("state", "!=", "cancel")])
+            .lot_id
+        )
+
+    def _quality_get_alert_reasons(self):
+        """``{lot: reason}`` for the lots that meet the rule of the company."""
+        reasons = {
+            lot: self.env._(
+                "A serious product specification complaint on lot %(lot)s.",
+                lot=lot.name,
+            )
+            for lot in self._quality_get_serious_lots()
+        }
+        since = fields.Datetime.now() - timedelta(
+            days=self.env.company.quality_recall_alert_days
+        )
+        stats = self._get_quality_complaint_stats(since=since)
+        for lot in self.filtered(lambda lot: lot not in reasons):
+            lot_stats = stats.get(lot.id)
+            if lot_stats and lot._quality_meets_alert_rule(lot_stats):
+                reasons[lot] = lot._quality_get_alert_reason(lot_stats)
+        return reasons
+
+    def _quality_get_serious_lots(self):
+        """Lots with a serious product specification complaint: alert at once."""
+        groups = (
+            self.env["helpdesk.ticket"]
+            .sudo()
+            ._read_group(
+                [
+                    ("lot_id", "in", self.ids),
+                    ("is_quality_complaint", "=", True),
+                    ("severity", "=", "serious"),
+                    ("problem_class", "=", "product_spec"),
+                ],
+                ["lot_id"],
+            )
+        )
+        return self.browse([lot.id for (lot,) in groups])
+
+    def _quality_meets_alert_rule(self, lot_stats):
+        company = self.env.company
+        return (
+            lot_stats["count"] >= max(company.quality_recall_alert_complaints, 1)
+            and len(lot_stats["partners"]) >= company.quality_recall_alert_customers
+        )
+
+    def _quality_get_alert_reason(self, lot_stats):
+        return self.env._(
+            "%(count)s complaints from %(customers)s customers within "
+            "%(days)s days on lot %(lot)s.",
+            count=lot_stats["count"],
+            customers=len(lot_stats["partners"]),
+            days=self.env.company.quality_recall_alert_days,
+            lot=self.name,
+        )
+
+    def _cron_quality_check_recall_alert(self):
+        """Daily: check every lot complained about recently."""
+        days = max(
+            self.env["res.company"].search([]).mapped("quality_recall_alert_days")
+            or [30]
+        )
+        since = fields.Datetime.now() - timedelta(days=days)
+        tickets = self.env["helpdesk.ticket"].search(
+            [
+                ("is_quality_complaint", "=", True),
+                ("lot_id", "!=", False),
+                "|",
+                ("received_date", ">=", since),
+                ("severity", "=", "serious"),
+            ]
+        )
+        tickets.lot_id._quality_check_recall_alert()
+        tickets._quality_check_recurring_defect()
 
     def action_view_quality_affected_customers(self):
         """Open the customers who received this lot (filled on demand)."""

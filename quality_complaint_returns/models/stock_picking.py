@@ -228,3 +228,13 @@ class StockPicking(models.Model):
             "quality_compensation_line_id": line.id if line else False,
             "move_line_ids": [Command.clear()],
         }
+
+    # lot recall
+    quality_recall_id = fields.Many2one(
+        "quality.lot.recall",
+        string="Lot Recall",
+        index="btree_not_null",
+        copy=False,
+        readonly=True,
+        help="The lot recall this transfer carries out.",
+    )

@@ -49,3 +49,9 @@ class StockWarehouse(models.Model):
             location = self.env["stock.location"].create(values)
             warehouse.quality_quarantine_location_id = location
         return True
+
+    def _quality_get_quarantine_location(self):
+        """The warehouse's quarantine location, created when missing."""
+        self.ensure_one()
+        self.sudo()._quality_ensure_quarantine_location()
+        return self.quality_quarantine_location_id

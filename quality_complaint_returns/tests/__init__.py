@@ -11,3 +11,6 @@ from . import test_grouped_return
 from . import test_return_access
 from . import test_return_concurrency
 from . import test_returns_tour
+from . import test_lot_recall_alert
+from . import test_lot_recall_execution
+from . import test_lot_recurring_defect
