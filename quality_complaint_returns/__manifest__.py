@@ -22,6 +22,13 @@
         "security/quality_lot_customer_security.xml",
         "wizards/quality_lot_customer_views.xml",
         "views/stock_lot_views.xml",
+        "data/quality_complaint_accounting_data.xml",
+        "views/account_move_views.xml",
+        "views/quality_compensation_views.xml",
+        "views/res_config_settings_views.xml",
+    ],
+    "demo": [
+        "demo/quality_complaint_accounting_demo.xml",
     ],
     "application": False,
 }
