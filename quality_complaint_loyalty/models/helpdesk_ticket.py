@@ -8,6 +8,7 @@ class HelpdeskTicket(models.Model):
     @api.depends(
         "quality_move_ids.state",
         "quality_move_ids.amount_total_signed",
+        "quality_move_ids.amount_untaxed_signed",
         "quality_move_ids.quality_move_kind",
         "quality_payment_ids.state",
         "quality_payment_ids.amount_company_currency_signed",

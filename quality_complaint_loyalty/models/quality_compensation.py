@@ -26,6 +26,7 @@ class QualityCompensation(models.Model):
     @api.depends(
         "account_move_ids.state",
         "account_move_ids.amount_total_signed",
+        "account_move_ids.amount_untaxed_signed",
         "account_move_ids.quality_move_kind",
         "payment_ids.state",
         "payment_ids.amount_company_currency_signed",

@@ -36,7 +36,7 @@ class QualityCompensationLine(models.Model):
         return card
 
     def _prepare_loyalty_card_vals(self, program):
-        """The customer's coupon worth the line's amount (_action_create_loyalty_card)."""
+        """Customer coupon worth the amount (_action_create_loyalty_card)."""
         comp = self.compensation_id
         return {
             "program_id": program.id,

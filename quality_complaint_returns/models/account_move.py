@@ -95,11 +95,16 @@ class AccountMove(models.Model):
     def _quality_net_cost(self, moves, payments, extra_given=0.0):
         """Net cost in company currency: given (posted customer credit notes,
         write-offs, cash payments) minus recovered (posted deductions and
-        vendor refunds). Used by the complaint and the proposal."""
+        vendor refunds). Credit notes count without their taxes (the tax is
+        reclaimed from the tax office). Used by the complaint and the proposal."""
         given = extra_given
         recovered = 0.0
         for move in moves.filtered(lambda m: m.state == "posted"):
-            amount = abs(move.amount_total_signed)
+            amount = abs(
+                move.amount_untaxed_signed
+                if move.is_invoice(include_receipts=True)
+                else move.amount_total_signed
+            )
             if move.quality_move_kind in RECOVERED_KINDS or (
                 not move.quality_move_kind and move.move_type == "in_refund"
             ):

@@ -19,7 +19,9 @@ class QualityCompensation(models.Model):
     write_off_move_id = fields.Many2one(
         "account.move", string="Write-off Entry", copy=False, readonly=True
     )
-    company_currency_id = fields.Many2one(related="company_id.currency_id")
+    company_currency_id = fields.Many2one(
+        related="company_id.currency_id", string="Company Currency"
+    )
     net_cost = fields.Monetary(
         compute="_compute_net_cost",
         store=True,
@@ -46,6 +48,7 @@ class QualityCompensation(models.Model):
     @api.depends(
         "account_move_ids.state",
         "account_move_ids.amount_total_signed",
+        "account_move_ids.amount_untaxed_signed",
         "account_move_ids.quality_move_kind",
         "payment_ids.state",
         "payment_ids.amount_company_currency_signed",

@@ -19,7 +19,9 @@ class QualityAccountingCommon(AccountTestInvoicingCommon):
     def setUpClass(cls):
         super().setUpClass()
         env = cls.env
-        env.user.group_ids += env.ref(DIRECTOR)
+        env.user.group_ids += env.ref(DIRECTOR) + env.ref(
+            "helpdesk_mgmt.group_helpdesk_manager"
+        )
         model = env["ir.model"]._get("quality.compensation")
         env["tier.definition"].search([("model_id", "=", model.id)]).active = False
         cls.company = env.company

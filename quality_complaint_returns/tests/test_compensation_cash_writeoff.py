@@ -119,12 +119,18 @@ class TestCompensationCashWriteOff(QualityAccountingCommon):
             proposal.with_user(self.accountant).action_write_off()
         self.assertAlmostEqual(self.ticket.quality_net_cost, 230.0)
 
-    def test_write_off_in_locked_period_refused(self):
+    def test_write_off_in_locked_period_untouched(self):
+        """Once the period is locked, Odoo refuses to reset the posted
+        write-off, and the proposal does not book a second one."""
         proposal = self._done_goods_proposal()
-        self.company.fiscalyear_lock_date = "2099-12-31"
-        with self.assertRaises(UserError):
+        proposal.with_user(self.accountant).action_write_off()
+        move = proposal.write_off_move_id
+        self.company.fiscalyear_lock_date = move.date
+        with self.assertRaisesRegex(UserError, "Lock Date"):
+            move.button_draft()
+        with self.assertRaisesRegex(UserError, "already written off"):
             proposal.with_user(self.accountant).action_write_off()
-        self.assertEqual(proposal.write_off_move_id.state, "draft")
+        self.assertEqual(move.state, "posted")
 
     def test_nothing_to_write_off(self):
         proposal = self._approved_proposal([self._cash_line(10.0)])

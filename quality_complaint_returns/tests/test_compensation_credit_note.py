@@ -40,6 +40,7 @@ class TestCompensationCreditNote(QualityAccountingCommon):
         self.assertEqual(proposal.account_move_count, 1)
         refund.with_user(self.accountant).action_post()
         receivable = self.company_data["default_account_receivable"]
+        tax_account = self.tax_sale_a.invoice_repartition_line_ids.account_id
         self.assertLines(
             refund,
             [
@@ -50,7 +51,7 @@ class TestCompensationCreditNote(QualityAccountingCommon):
                     "amount_residual": 0.0,
                 },
                 {
-                    "account_id": self.tax_sale_a.invoice_repartition_line_ids.account_id,
+                    "account_id": tax_account,
                     "partner_id": self.customer,
                     "balance": 45.0,
                     "amount_residual": 0.0,

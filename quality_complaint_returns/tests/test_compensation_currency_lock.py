@@ -1,5 +1,6 @@
 # License AGPL-3.0 or later (http://www.gnu.org/licenses/agpl).
 from odoo import fields
+from odoo.exceptions import UserError
 from odoo.tests import tagged
 
 from .accounting_common import QualityAccountingCommon
@@ -53,3 +54,8 @@ class TestCompensationCurrencyLock(QualityAccountingCommon):
         refund.with_user(self.accountant).action_post()
         self.assertEqual(refund.state, "posted")
         self.assertGreater(refund.date, fields.Date.to_date("2026-03-31"))
+        self.assertAlmostEqual(self.invoice.amount_residual, 1207.5 - 115.0)
+        # posted in an open period, it can no more go back into the locked one
+        self.company.fiscalyear_lock_date = refund.date
+        with self.assertRaisesRegex(UserError, "Lock Date"):
+            refund.button_draft()
