@@ -54,3 +54,8 @@ class TestExamples(HttpCase):
         out = self._run_example("01_inspect_demo.py")
         self.assertIn("quality teams: Quality Complaints", out)
         self.assertIn("lot TL-2026-0915", out)
+
+    def test_example_03(self):
+        out = self._run_example("03_credit_note.py")
+        self.assertIn("credit note: out_refund draft reverses", out)
+        self.assertIn("debit 256.0", out)

@@ -15,7 +15,6 @@ class ResCompany(models.Model):
     )
     quality_complaint_journal_id = fields.Many2one(
         "account.journal",
-        string="Quality Complaint Journal",
         check_company=True,
         domain="[('type', '=', 'general')]",
         help="Journal of the write-offs and deductions (the first general "
@@ -23,7 +22,6 @@ class ResCompany(models.Model):
     )
     quality_complaint_analytic_plan_id = fields.Many2one(
         "account.analytic.plan",
-        string="Quality Complaint Analytic Plan",
         help="Plan of the analytic accounts (one per defect category) the "
         "write-offs are analysed on.",
     )
