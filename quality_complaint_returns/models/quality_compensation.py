@@ -85,7 +85,8 @@ class QualityCompensation(models.Model):
     def action_done(self):
         res = super().action_done()
         for rec in self:
-            if not rec.write_off_move_id and rec._get_write_off_lines():
+            journal = rec.company_id._get_quality_complaint_journal()
+            if journal and not rec.write_off_move_id and rec._get_write_off_lines():
                 rec.sudo()._create_write_off()
         return res
 
