@@ -14,8 +14,8 @@ lint: setup
 	bash scripts/lint.sh
 
 format: setup
-	.stack/venv/bin/ruff format quality_complaint quality_complaint_returns examples scripts bench
-	.stack/venv/bin/ruff check --fix quality_complaint quality_complaint_returns examples scripts bench
+	.stack/venv/bin/ruff format quality_complaint quality_complaint_returns quality_complaint_loyalty examples scripts bench
+	.stack/venv/bin/ruff check --fix quality_complaint quality_complaint_returns quality_complaint_loyalty examples scripts bench
 
 shell: setup
 	bash -c 'source scripts/env.sh && write_conf $${DB:-quality_demo} $${PORT:-8069} && odoo shell -d $${DB:-quality_demo}'
@@ -28,4 +28,4 @@ clean-stack:
 
 # Re-export the .pot files from the demo database and merge them into zh_CN/zh_TW
 i18n: setup
-	bash -c 'source scripts/env.sh && write_conf $${DB:-quality_demo} $${PORT:-8069} && odoo -d $${DB:-quality_demo} -u quality_complaint,quality_complaint_returns --stop-after-init --log-level=warn && $$PY scripts/i18n.py export $$CONF $${DB:-quality_demo}'
+	bash -c 'source scripts/env.sh && write_conf $${DB:-quality_demo} $${PORT:-8069} && odoo -d $${DB:-quality_demo} -u quality_complaint,quality_complaint_returns,quality_complaint_loyalty --stop-after-init --log-level=warn && $$PY scripts/i18n.py export $$CONF $${DB:-quality_demo}'

@@ -32,8 +32,13 @@
         "views/stock_lot_recall_views.xml",
         "views/helpdesk_ticket_recall_views.xml",
         "views/res_config_settings_recall_views.xml",
+        "data/quality_complaint_accounting_data.xml",
+        "views/account_move_views.xml",
+        "views/quality_compensation_accounting_views.xml",
+        "views/res_config_settings_views.xml",
     ],
     "demo": [
+        "demo/quality_complaint_accounting_demo.xml",
         "demo/quality_lot_recall_demo.xml",
         "demo/quality_complaint_returns_demo.xml",
     ],

@@ -8,7 +8,7 @@ ODOO_BIN="$ODOO_ROOT/usr/bin/odoo"
 export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-odoo}"
 ADDONS_PATH="$ROOT,$VENV/lib/python3.11/site-packages/odoo/addons,$ODOO_ROOT/usr/lib/python3/dist-packages/odoo/addons"
 CONF="$STACK/conf/odoo.conf"
-MODULES="quality_complaint,quality_complaint_returns"
+MODULES="quality_complaint,quality_complaint_returns,quality_complaint_loyalty"
 
 write_conf() {  # write_conf DB PORT: one configuration file per database (sets $CONF)
     CONF="$STACK/conf/$1.conf"

@@ -16,7 +16,11 @@ import polib
 
 ROOT = Path(__file__).resolve().parents[1]
 STACK = ROOT / ".stack"
-MODULES = ("quality_complaint", "quality_complaint_returns")
+MODULES = (
+    "quality_complaint",
+    "quality_complaint_returns",
+    "quality_complaint_loyalty",
+)
 LANGS = ("zh_CN", "zh_TW")
 PLACEHOLDER = re.compile(r"%\(\w+\)[sdf]|%[sd]|\{\w*\}")
 

@@ -3,7 +3,7 @@
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$ROOT"
-ADDONS=(quality_complaint quality_complaint_returns)
+ADDONS=(quality_complaint quality_complaint_returns quality_complaint_loyalty)
 echo "[lint] ruff format --check"
 "$VENV/bin/ruff" format --check "${ADDONS[@]}" examples scripts bench
 echo "[lint] ruff check"

@@ -17,7 +17,7 @@ echo "[test] installed in $(( $(date +%s) - t0 )) s"
 JUNIT="$STACK/junit.xml"; rm -f "$JUNIT"
 set +e
 (cd "$ROOT" && "$VENV/bin/pytest" -p no:cacheprovider --odoo-config="$CONF" --odoo-database="$DB" \
-    --odoo-http --junitxml="$JUNIT" -rfEs ${PYTEST_ARGS:-} quality_complaint quality_complaint_returns)
+    --odoo-http --junitxml="$JUNIT" -rfEs ${PYTEST_ARGS:-} quality_complaint quality_complaint_returns quality_complaint_loyalty)
 rc=$?
 set -e
 if [ "$rc" -eq 5 ]; then echo "[test] FAILED: pytest collected no test" >&2; exit 1; fi

@@ -87,3 +87,8 @@ class TestExamples(HttpCase):
         self.assertIn("customer: Huadong Building Materials Trading Co.", out)
         self.assertIn("quality_complaint_count:", out)
         self.assertIn("(draft)", out)
+
+    def test_example_03(self):
+        out = self._run_example("03_credit_note.py")
+        self.assertIn("credit note: out_refund draft reverses", out)
+        self.assertIn("debit 256.0", out)

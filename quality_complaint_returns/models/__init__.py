@@ -14,3 +14,5 @@ from . import helpdesk_ticket
 from . import quality_lot_recall
 from . import quality_lot_recall_customer
 from . import quality_lot_report
+from . import account_move
+from . import account_payment

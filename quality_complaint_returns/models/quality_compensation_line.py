@@ -1,6 +1,11 @@
 # License AGPL-3.0 or later (http://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.fields import Command
+
+CREDIT_TYPES = ("refund", "credit")
+WRITE_OFF_TYPES = ("replacement", "reissue", "repair")
+
 
 # Lines whose goods come back from the customer.
 RETURN_TYPES = ("refund", "replacement")
@@ -119,3 +124,228 @@ class QualityCompensationLine(models.Model):
             "quality_compensation_line_id": self.id,
             "quality_lot_id": lot.id,
         }
+
+    account_move_id = fields.Many2one(
+        "account.move",
+        string="Credit Note",
+        copy=False,
+        readonly=True,
+        index="btree_not_null",
+    )
+    payment_id = fields.Many2one(
+        "account.payment", copy=False, readonly=True, index="btree_not_null"
+    )
+
+    @api.model
+    def _get_execution_fields(self):
+        return super()._get_execution_fields() + ["account_move_id", "payment_id"]
+
+    # ------------------------------------------------------------------
+    # Customer credit notes
+    # ------------------------------------------------------------------
+
+    def _action_create_credit_note(self, date=None):
+        """Draft the customer credit note of this refund/credit line: a partial
+        reversal of the complaint's invoice, or a free credit note."""
+        self.ensure_one()
+        invoice = self.compensation_id.ticket_id.invoice_id
+        if invoice:
+            refund = self._create_invoice_reversal(invoice, date)
+            self._ensure_not_over_credit(invoice, refund)
+        else:
+            refund = self.env["account.move"].create(
+                self._prepare_free_refund_vals(date)
+            )
+        qty = self.quantity if self.product_id else 1.0
+        self.write(
+            {"account_move_id": refund.id, "executed": True, "executed_qty": qty}
+        )
+        return refund
+
+    def _create_invoice_reversal(self, invoice, date=None):
+        """Reverse ``invoice`` through Odoo's reversal wizard, then cut it down."""
+        if invoice.state != "posted" or invoice.move_type != "out_invoice":
+            raise UserError(
+                self.env._(
+                    "Invoice %s must be a posted customer invoice to be credited.",
+                    invoice.display_name,
+                )
+            )
+        wizard = (
+            self.env["account.move.reversal"]
+            .with_context(active_model="account.move", active_ids=invoice.ids)
+            .create(self._prepare_reversal_wizard_vals(invoice, date))
+        )
+        wizard.reverse_moves()
+        return wizard.new_move_ids
+
+    def _prepare_reversal_wizard_vals(self, invoice, date=None):
+        """Values of the reversal wizard (_create_invoice_reversal)."""
+        vals = {
+            "quality_compensation_line_id": self.id,
+            "reason": self.compensation_id.ticket_id.display_name,
+            "journal_id": invoice.journal_id.id,
+        }
+        if date:
+            vals["date"] = date
+        return vals
+
+    def _prepare_quality_move_link_vals(self, kind):
+        """Complaint links of any move made for this line."""
+        comp = self.compensation_id
+        return {
+            "quality_ticket_id": comp.ticket_id.id,
+            "quality_compensation_id": comp.id,
+            "quality_move_kind": kind,
+        }
+
+    def _apply_to_refund(self, refund):
+        """Keep on the draft reversal only this line's product, quantity and
+        price (converted to the invoice currency at the invoice's rate)."""
+        self.ensure_one()
+        lines = refund.invoice_line_ids
+        products = lines.filtered(lambda aml: aml.display_type == "product")
+        keep = products.filtered(lambda aml: aml.product_id == self.product_id)[:1]
+        if self.product_id and not keep:
+            raise UserError(
+                self.env._(
+                    "Product %(product)s is not on invoice %(invoice)s.",
+                    product=self.product_id.display_name,
+                    invoice=refund.reversed_entry_id.display_name,
+                )
+            )
+        price = self._get_price_in_currency(refund.reversed_entry_id)
+        commands = [Command.delete(aml.id) for aml in lines - keep]
+        if keep:
+            vals = {"quantity": self.quantity, "price_unit": price, "discount": 0.0}
+            commands.append(Command.update(keep.id, vals))
+        else:
+            commands.append(Command.create(self._prepare_credit_line_vals(products)))
+        refund.write({"invoice_line_ids": commands})
+
+    def _prepare_credit_line_vals(self, invoice_lines):
+        """One money line of a credit without product (_apply_to_refund)."""
+        template = invoice_lines[:1]
+        return {
+            "name": self.name or self.compensation_id.display_name,
+            "quantity": 1.0,
+            "price_unit": self._get_price_in_currency(
+                template.move_id.reversed_entry_id, self.amount
+            ),
+            "account_id": template.account_id.id,
+            "tax_ids": [Command.set(template.tax_ids.ids)],
+        }
+
+    def _get_price_in_currency(self, invoice, amount=None):
+        """``amount`` (default: the unit price) of the proposal's currency in
+        the invoice's currency, at the rate of the invoice."""
+        amount = self.price_unit if amount is None else amount
+        comp = self.compensation_id
+        if not invoice or invoice.currency_id == comp.currency_id:
+            return amount
+        if comp.currency_id == invoice.company_id.currency_id:
+            return invoice.currency_id.round(amount * invoice.invoice_currency_rate)
+        return comp.currency_id._convert(
+            amount, invoice.currency_id, invoice.company_id, invoice.invoice_date
+        )
+
+    def _ensure_not_over_credit(self, invoice, refund):
+        """Never credit more than the invoice minus its other credit notes
+        (draft or posted, made here or not)."""
+        others = (
+            invoice.reversal_move_ids.filtered(lambda m: m.state in ("draft", "posted"))
+            - refund
+        )
+        available = invoice.amount_total - sum(others.mapped("amount_total"))
+        if invoice.currency_id.compare_amounts(refund.amount_total, available) > 0:
+            cur = invoice.currency_id
+            raise UserError(
+                self.env._(
+                    "Credit note of %(amount)s refused: invoice %(invoice)s "
+                    "(%(total)s) has already %(credited)s credited, only "
+                    "%(available)s is left.",
+                    amount=cur.format(refund.amount_total),
+                    invoice=invoice.name,
+                    total=cur.format(invoice.amount_total),
+                    credited=cur.format(invoice.amount_total - available),
+                    available=cur.format(max(available, 0.0)),
+                )
+            )
+
+    def _prepare_free_refund_vals(self, date=None):
+        """A customer credit note without invoice (_action_create_credit_note)."""
+        comp = self.compensation_id
+        line_vals = {"name": self.name or comp.display_name, "quantity": 1.0}
+        if self.product_id:
+            line_vals.update(product_id=self.product_id.id, quantity=self.quantity)
+            line_vals["product_uom_id"] = self.product_uom_id.id
+        line_vals["price_unit"] = self.price_unit if self.product_id else self.amount
+        return {
+            "move_type": "out_refund",
+            "company_id": comp.company_id.id,
+            "partner_id": comp.partner_id.id,
+            "currency_id": comp.currency_id.id,
+            "invoice_date": date or fields.Date.context_today(self),
+            "ref": comp.ticket_id.display_name,
+            "invoice_line_ids": [Command.create(line_vals)],
+            **self._prepare_quality_move_link_vals("customer_credit"),
+        }
+
+    # ------------------------------------------------------------------
+    # Cash and write-off
+    # ------------------------------------------------------------------
+
+    def _action_create_payment(self):
+        """Draft the outbound payment of a cash line, for accounting."""
+        self.ensure_one()
+        payment = (
+            self.env["account.payment"]
+            .with_company(self.compensation_id.company_id)
+            .create(self._prepare_payment_vals())
+        )
+        self.write({"payment_id": payment.id, "executed": True, "executed_qty": 1.0})
+        return payment
+
+    def _prepare_payment_vals(self):
+        """Outbound customer payment (_action_create_payment)."""
+        comp = self.compensation_id
+        return {
+            "payment_type": "outbound",
+            "partner_type": "customer",
+            "partner_id": comp.partner_id.commercial_partner_id.id,
+            "amount": self.amount,
+            "currency_id": comp.currency_id.id,
+            "memo": self.env._(
+                "Compensation %(proposal)s (%(complaint)s)",
+                proposal=comp.name,
+                complaint=comp.ticket_id.display_name,
+            ),
+            "quality_ticket_id": comp.ticket_id.id,
+            "quality_compensation_id": comp.id,
+        }
+
+    def _get_write_off_cost(self):
+        """Company-currency cost the write-off books for this line: goods given
+        free at cost, the approved amount of a repair; 0 for lines settled by
+        their own document (credit notes, cash, coupons, packaging sold)."""
+        self.ensure_one()
+        if self.compensation_type in ("replacement", "reissue") and self.product_id:
+            product = self.product_id.with_company(self.company_id)
+            return self.quantity * product.standard_price
+        if self.compensation_type == "repair":
+            return self.currency_id._convert(
+                self.amount,
+                self.company_id.currency_id,
+                self.company_id,
+                fields.Date.context_today(self),
+            )
+        return 0.0
+
+    def _get_write_off_counterpart_account(self):
+        """Account the write-off credits: the product's expense (cost of goods
+        sold) account, where Odoo booked the cost of the goods shipped free."""
+        self.ensure_one()
+        company = self.company_id
+        product = self.product_id.with_company(company)
+        account = product and product.product_tmpl_id._get_product_accounts()["expense"]
+        return account or company.expense_account_id

@@ -28,3 +28,16 @@ class ResConfigSettings(models.TransientModel):
     quality_recurring_defect_days = fields.Integer(
         related="company_id.quality_recurring_defect_days", readonly=False
     )
+
+    # customer compensation
+    quality_complaint_expense_account_id = fields.Many2one(
+        related="company_id.quality_complaint_expense_account_id", readonly=False
+    )
+    quality_complaint_journal_id = fields.Many2one(
+        related="company_id.quality_complaint_journal_id", readonly=False
+    )
+    quality_complaint_analytic_plan_id = fields.Many2one(
+        related="company_id.quality_complaint_analytic_plan_id", readonly=False
+    )
+
+    # recoveries (carrier, distributor, supplier)

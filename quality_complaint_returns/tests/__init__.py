@@ -14,3 +14,8 @@ from . import test_returns_tour
 from . import test_lot_recall_alert
 from . import test_lot_recall_execution
 from . import test_lot_recurring_defect
+from . import test_compensation_credit_note
+from . import test_compensation_cash_writeoff
+from . import test_compensation_net_cost
+from . import test_compensation_currency_lock
+from . import test_compensation_accounting_access

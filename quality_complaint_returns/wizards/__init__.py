@@ -1,2 +1,3 @@
 from . import quality_lot_customer
 from . import stock_return_picking
+from . import account_move_reversal
