@@ -22,6 +22,19 @@
         "security/quality_lot_customer_security.xml",
         "wizards/quality_lot_customer_views.xml",
         "views/stock_lot_views.xml",
+        "wizards/quality_partner_hold_views.xml",
+        "views/quality_compensation_recovery_views.xml",
+        "views/res_partner_recovery_views.xml",
+        "views/res_config_settings_recovery_views.xml",
+        "report/quality_supplier_claim_report.xml",
     ],
+    "demo": [
+        "demo/quality_recovery_demo.xml",
+    ],
+    "assets": {
+        "web.assets_tests": [
+            "quality_complaint_returns/static/tests/tours/*.js",
+        ],
+    },
     "application": False,
 }

@@ -1,1 +1,2 @@
 from . import quality_lot_customer
+from . import quality_partner_hold

@@ -1,0 +1,16 @@
+# License AGPL-3.0 or later (http://www.gnu.org/licenses/agpl).
+from odoo import api, models
+
+
+class SaleOrder(models.Model):
+    _inherit = "sale.order"
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        orders = super().create(vals_list)
+        orders.partner_id.sudo()._ensure_quality_no_sale_hold()
+        return orders
+
+    def action_confirm(self):
+        self.partner_id.sudo()._ensure_quality_no_sale_hold()
+        return super().action_confirm()
