@@ -97,7 +97,7 @@ class ResPartner(models.Model):
                     "sale_warn_msg": False,
                 }
             )
-            partner.message_post(body=self.env._("Sales released."))
+            partner._quality_log_hold(self.env._("Sales released."))
         return True
 
     def _quality_set_sale_hold(self, reason):
@@ -112,7 +112,14 @@ class ResPartner(models.Model):
                     "sale_warn_msg": message,
                 }
             )
-            partner.message_post(body=message)
+            partner._quality_log_hold(message)
+
+    def _quality_log_hold(self, body):
+        """Log a hold decision in the partner's chatter, in the manager's name
+        (managers need not be allowed to edit partners)."""
+        self.sudo().message_post(
+            body=body, author_id=self.env.user.partner_id.id, subtype_xmlid="mail.mt_note"
+        )
 
     def _ensure_quality_hold_manager(self):
         if not self.env.su and not self.env.user.has_group(MANAGER):
