@@ -3,6 +3,10 @@ import {registry} from "@web/core/registry";
 registry.category("web_tour.tours").add("quality_carrier_deduction_tour", {
     steps: () => [
         {
+            trigger: ".o_notebook .nav-link:contains('Recoveries')",
+            run: "click",
+        },
+        {
             trigger: ".o_field_widget[name='recovery_ids'] .o_data_row:contains('QC Carrier')",
         },
         {
@@ -10,7 +14,7 @@ registry.category("web_tour.tours").add("quality_carrier_deduction_tour", {
             run: "click",
         },
         {
-            trigger: ".o_form_view .o_field_widget[name='partner_id']:contains('QC Carrier')",
+            trigger: ".o_form_view .o_field_widget[name='partner_id'] input:value('QC Carrier')",
         },
         {
             trigger: ".o_form_view button[name='action_post']:visible",
@@ -18,13 +22,6 @@ registry.category("web_tour.tours").add("quality_carrier_deduction_tour", {
         },
         {
             trigger: ".o_statusbar_status button.o_arrow_button_current:contains('Posted')",
-        },
-        {
-            trigger: ".o_breadcrumb .breadcrumb-item:not(.active) a",
-            run: "click",
-        },
-        {
-            trigger: ".o_field_widget[name='recovery_ids'] .o_data_row:contains('Posted')",
         },
     ],
 });
