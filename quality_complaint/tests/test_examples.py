@@ -54,3 +54,9 @@ class TestExamples(HttpCase):
         out = self._run_example("01_inspect_demo.py")
         self.assertIn("quality teams: Quality Complaints", out)
         self.assertIn("lot TL-2026-0915", out)
+
+    def test_example_04(self):
+        out = self._run_example("04_carrier_deduction.py")
+        self.assertIn("carrier: SwiftFreight Logistics", out)
+        self.assertIn("in_refund posted", out)
+        self.assertIn("after:", out)

@@ -44,6 +44,9 @@ class AccountMove(models.Model):
             lambda m: m.quality_move_kind == "carrier_deduction"
             and m.move_type == "in_refund"
         )._quality_match_freight_bills()
+        posted.filtered(
+            lambda m: m.move_type == "in_invoice"
+        )._quality_match_open_carrier_deductions()
         return posted
 
     def _get_quality_recovery_moves(self):
@@ -96,8 +99,27 @@ class AccountMove(models.Model):
                     order="date, id",
                 )
                 if bill_lines:
-                    (lines.filtered(lambda ln, a=account: ln.account_id == a)
-                     | bill_lines).reconcile()
+                    (
+                        lines.filtered(lambda ln, a=account: ln.account_id == a)
+                        | bill_lines
+                    ).reconcile()
+
+    def _quality_match_open_carrier_deductions(self):
+        """A new freight bill absorbs what earlier deductions left open."""
+        partners = self.commercial_partner_id.filtered("is_carrier")
+        if not partners:
+            return
+        self.env["account.move"].search(
+            [
+                ("quality_move_kind", "=", "carrier_deduction"),
+                ("move_type", "=", "in_refund"),
+                ("state", "=", "posted"),
+                ("payment_state", "in", ("not_paid", "partial")),
+                ("commercial_partner_id", "in", partners.ids),
+                ("company_id", "in", self.company_id.ids),
+            ],
+            order="date, id",
+        )._quality_match_freight_bills()
 
     def _get_quality_freight_bill_domain(self, account):
         self.ensure_one()

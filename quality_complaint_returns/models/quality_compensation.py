@@ -15,9 +15,7 @@ class QualityCompensation(models.Model):
         compute="_compute_quality_recovery_todo"
     )
     quality_carrier_todo = fields.Boolean(compute="_compute_quality_recovery_todo")
-    quality_distributor_todo = fields.Boolean(
-        compute="_compute_quality_recovery_todo"
-    )
+    quality_distributor_todo = fields.Boolean(compute="_compute_quality_recovery_todo")
     quality_supplier_todo = fields.Boolean(compute="_compute_quality_recovery_todo")
 
     @api.depends("recovery_ids.state", "recovery_ids.move_id")

@@ -125,7 +125,11 @@ class QualityCompensationRecovery(models.Model):
                 ("state", "=", "draft"),
                 ("company_id", "=", self.company_id.id),
                 ("currency_id", "=", self.currency_id.id),
-                ("commercial_partner_id", "=", self.partner_id.commercial_partner_id.id),
+                (
+                    "commercial_partner_id",
+                    "=",
+                    self.partner_id.commercial_partner_id.id,
+                ),
             ],
             order="invoice_date, id",
             limit=1,
@@ -165,7 +169,9 @@ class QualityCompensationRecovery(models.Model):
 
     def _prepare_carrier_bill_line_vals(self):
         """Deduction line of a draft freight bill (_action_quality_charge_carrier)."""
-        return dict(self._prepare_vendor_refund_line_vals(), price_unit=-self.amount_computed)
+        return dict(
+            self._prepare_vendor_refund_line_vals(), price_unit=-self.amount_computed
+        )
 
     def _prepare_vendor_refund_line_vals(self):
         """Single line of the vendor credit note (_prepare_vendor_refund_vals)."""
@@ -179,7 +185,8 @@ class QualityCompensationRecovery(models.Model):
         }
 
     def _prepare_vendor_refund_vals(self):
-        """Vendor credit note to the carrier or supplier (_quality_create_vendor_refund)."""
+        """Vendor credit note to the carrier or supplier; called by
+        _quality_create_vendor_refund()."""
         return dict(
             self._prepare_move_link_vals(),
             move_type="in_refund",
@@ -215,17 +222,26 @@ class QualityCompensationRecovery(models.Model):
             debits.append((partner.property_account_receivable_id, rest))
         lines = [
             Command.create(
-                {"name": name, "account_id": account.id, "partner_id": partner.id,
-                 "debit": amount, "credit": 0.0}
+                {
+                    "name": name,
+                    "account_id": account.id,
+                    "partner_id": partner.id,
+                    "debit": amount,
+                    "credit": 0.0,
+                }
             )
             for account, amount in debits
             if amount
         ]
         lines.append(
             Command.create(
-                {"name": name, "account_id": company._get_quality_recovery_account().id,
-                 "partner_id": partner.id, "debit": 0.0,
-                 "credit": self.amount_computed}
+                {
+                    "name": name,
+                    "account_id": company._get_quality_recovery_account().id,
+                    "partner_id": partner.id,
+                    "debit": 0.0,
+                    "credit": self.amount_computed,
+                }
             )
         )
         return dict(

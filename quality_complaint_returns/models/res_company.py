@@ -77,7 +77,9 @@ class ResCompany(models.Model):
         """Rebate payable account; created (and stored) on first use."""
         self.ensure_one()
         if not self.quality_rebate_account_id and create:
-            self.sudo().quality_rebate_account_id = self._create_quality_rebate_account()
+            self.sudo().quality_rebate_account_id = (
+                self._create_quality_rebate_account()
+            )
         return self.quality_rebate_account_id
 
     def _create_quality_rebate_account(self):

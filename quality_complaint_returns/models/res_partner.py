@@ -118,7 +118,9 @@ class ResPartner(models.Model):
         """Log a hold decision in the partner's chatter, in the manager's name
         (managers need not be allowed to edit partners)."""
         self.sudo().message_post(
-            body=body, author_id=self.env.user.partner_id.id, subtype_xmlid="mail.mt_note"
+            body=body,
+            author_id=self.env.user.partner_id.id,
+            subtype_xmlid="mail.mt_note",
         )
 
     def _ensure_quality_hold_manager(self):

@@ -111,3 +111,17 @@ class TestRecoveryCarrier(RecoveryCommon):
         comp = self._create_compensation(300)
         with self.assertRaises(UserError):
             comp.action_quality_charge_carrier()
+
+    def test_accountant_charges_and_posts(self):
+        """Accounting without complaint rights may execute the recovery."""
+        bill = self._freight_bill(500)
+        comp = self._approved_with_recovery("carrier", 800)
+        comp.with_user(self.accountant).action_quality_charge_carrier()
+        refund = comp.recovery_ids.move_id
+        refund.with_user(self.accountant).action_post()
+        self.assertEqual(bill.amount_residual, 0.0)
+        # the rest stays on the credit note, deducted from the next bill
+        self.assertEqual(refund.amount_residual, 300.0)
+        next_bill = self._freight_bill(1000)
+        self.assertEqual(next_bill.amount_residual, 700.0)
+        self.assertEqual(refund.amount_residual, 0.0)

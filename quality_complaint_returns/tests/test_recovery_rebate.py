@@ -93,3 +93,23 @@ class TestRecoveryRebate(RecoveryCommon):
         account = company._get_quality_rebate_account(create=True)
         self.assertEqual(account.account_type, "liability_current")
         self.assertEqual(company.quality_rebate_account_id, account)
+
+    def test_rebate_balance_per_company(self):
+        other = self.env["res.company"].create({"name": "QC Other Co"})
+        self.assertEqual(
+            self.distributor.with_company(other).quality_rebate_balance, 0.0
+        )
+        self.assertEqual(
+            self.distributor.with_company(self.company).quality_rebate_balance, 600.0
+        )
+
+    def test_lock_date_respected(self):
+        comp = self._approved_with_recovery("distributor", 100)
+        comp.action_quality_deduct_rebate()
+        move = comp.recovery_ids.move_id
+        move.date = "2019-12-31"
+        self.company.fiscalyear_lock_date = "2020-01-01"
+        move.with_user(self.accountant).action_post()
+        # Odoo moves the entry to the first open date, never into a locked period
+        self.assertGreater(str(move.date), "2020-01-01")
+        self.assertEqual(move.state, "posted")
