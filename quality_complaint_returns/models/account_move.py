@@ -59,7 +59,12 @@ class AccountMove(models.Model):
 
     def _ensure_quality_can_post(self):
         """Complaint staff draft recoveries; only accounting posts them."""
-        if self.env.su or self.env.user.has_group("account.group_account_user"):
+        user = self.env.user
+        if (
+            self.env.su
+            or user.has_group("account.group_account_user")
+            or user.has_group("account.group_account_manager")
+        ):
             return
         raise AccessError(
             self.env._(

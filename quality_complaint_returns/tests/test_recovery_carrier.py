@@ -1,6 +1,6 @@
 # License AGPL-3.0 or later (http://www.gnu.org/licenses/agpl).
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from .recovery_common import RecoveryCommon
 
@@ -125,3 +125,12 @@ class TestRecoveryCarrier(RecoveryCommon):
         next_bill = self._freight_bill(1000)
         self.assertEqual(next_bill.amount_residual, 700.0)
         self.assertEqual(refund.amount_residual, 0.0)
+
+    def test_accounting_manager_posts(self):
+        manager = new_test_user(
+            self.env, login="qc_acc_manager", groups="account.group_account_manager"
+        )
+        comp = self._approved_with_recovery("carrier", 200)
+        comp.with_user(self.clerk).action_quality_charge_carrier()
+        comp.recovery_ids.move_id.with_user(manager).action_post()
+        self.assertEqual(comp.recovery_ids.state, "posted")
