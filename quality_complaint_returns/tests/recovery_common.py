@@ -59,24 +59,29 @@ class RecoveryCommon(CompensationCommon):
         self.assertEqual(comp.state, "approved")
         return comp
 
-    def _freight_bill(self, amount, post=True):
-        bill = self.env["account.move"].create(
-            {
-                "move_type": "in_invoice",
-                "partner_id": self.carrier.id,
-                "invoice_date": "2026-10-31",
-                "invoice_line_ids": [
-                    Command.create(
-                        {
-                            "name": "Freight October",
-                            "quantity": 1,
-                            "price_unit": amount,
-                            "account_id": self.freight_account.id,
-                            "tax_ids": [Command.clear()],
-                        }
-                    )
-                ],
-            }
+    def _freight_bill(self, amount, post=True, company=None):
+        company = company or self.company
+        bill = (
+            self.env["account.move"]
+            .with_company(company)
+            .create(
+                {
+                    "move_type": "in_invoice",
+                    "partner_id": self.carrier.id,
+                    "invoice_date": "2026-10-31",
+                    "invoice_line_ids": [
+                        Command.create(
+                            {
+                                "name": "Freight October",
+                                "quantity": 1,
+                                "price_unit": amount,
+                                "account_id": company.expense_account_id.id,
+                                "tax_ids": [Command.clear()],
+                            }
+                        )
+                    ],
+                }
+            )
         )
         if post:
             bill.action_post()
