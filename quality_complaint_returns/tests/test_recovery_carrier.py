@@ -134,3 +134,37 @@ class TestRecoveryCarrier(RecoveryCommon):
         comp.with_user(self.clerk).action_quality_charge_carrier()
         comp.recovery_ids.move_id.with_user(manager).action_post()
         self.assertEqual(comp.recovery_ids.state, "posted")
+
+    def test_credit_note_matched_to_foreign_currency_bill(self):
+        """The deduction is in company currency; a bill in another currency
+        drops by the converted amount."""
+        foreign = (
+            self.env["res.currency"]
+            .with_context(active_test=False)
+            .search(
+                [
+                    ("id", "!=", self.company.currency_id.id),
+                    ("name", "in", ("EUR", "CHF")),
+                ],
+                limit=1,
+            )
+        )
+        foreign.active = True
+        self.env["res.currency.rate"].create(
+            {
+                "currency_id": foreign.id,
+                "rate": 2.0,
+                "name": "2020-01-01",
+                "company_id": self.company.id,
+            }
+        )
+        bill = self._freight_bill(2000, post=False)
+        bill.currency_id = foreign
+        bill.action_post()
+        comp = self._approved_with_recovery("carrier", 400)
+        comp.action_quality_charge_carrier()
+        refund = comp.recovery_ids.move_id
+        self.assertEqual(refund.currency_id, self.company.currency_id)
+        refund.action_post()
+        self.assertEqual(refund.amount_residual, 0.0)
+        self.assertEqual(bill.amount_residual, 1200.0)
