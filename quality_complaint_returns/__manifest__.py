@@ -36,11 +36,17 @@
         "views/account_move_views.xml",
         "views/quality_compensation_accounting_views.xml",
         "views/res_config_settings_views.xml",
+        "wizards/quality_partner_hold_views.xml",
+        "views/quality_compensation_recovery_views.xml",
+        "views/res_partner_recovery_views.xml",
+        "views/res_config_settings_recovery_views.xml",
+        "report/quality_supplier_claim_report.xml",
     ],
     "demo": [
         "demo/quality_complaint_accounting_demo.xml",
         "demo/quality_lot_recall_demo.xml",
         "demo/quality_complaint_returns_demo.xml",
+        "demo/quality_recovery_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

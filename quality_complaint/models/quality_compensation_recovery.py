@@ -52,9 +52,16 @@ class QualityCompensationRecovery(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        self.compensation_id._ensure_unlocked()
+        if set(vals) - set(self._get_execution_fields()):
+            self.compensation_id._ensure_unlocked()
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_locked(self):
         self.compensation_id._ensure_unlocked()
+
+    @api.model
+    def _get_execution_fields(self):
+        """Fields that execution (accounting documents) may still write on the
+        recoveries of an approved proposal; extend to add links."""
+        return []

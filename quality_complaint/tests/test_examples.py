@@ -92,3 +92,9 @@ class TestExamples(HttpCase):
         out = self._run_example("03_credit_note.py")
         self.assertIn("credit note: out_refund draft reverses", out)
         self.assertIn("debit 256.0", out)
+
+    def test_example_04(self):
+        out = self._run_example("04_carrier_deduction.py")
+        self.assertIn("carrier: SwiftFreight Logistics", out)
+        self.assertIn("in_refund posted", out)
+        self.assertIn("after:", out)

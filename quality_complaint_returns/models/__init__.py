@@ -16,3 +16,6 @@ from . import quality_lot_recall_customer
 from . import quality_lot_report
 from . import account_move
 from . import account_payment
+from . import account_move_line
+from . import res_partner
+from . import quality_compensation_recovery

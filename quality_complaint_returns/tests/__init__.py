@@ -19,3 +19,9 @@ from . import test_compensation_cash_writeoff
 from . import test_compensation_net_cost
 from . import test_compensation_currency_lock
 from . import test_compensation_accounting_access
+from . import test_recovery_carrier
+from . import test_recovery_rebate
+from . import test_recovery_supplier
+from . import test_distributor_hold
+from . import test_recovery_tour
+from . import test_recovery_multi_company
