@@ -1362,9 +1362,10 @@ class HelpdeskTicket(models.Model):
         "compensation_ids.customer_acceptance",
     )
     def _compute_compensation_kpis(self):
+        granted_states = self._get_granted_compensation_states()
         for ticket in self:
             granted = ticket.compensation_ids.filtered(
-                lambda c: c.state in ticket._get_granted_compensation_states()
+                lambda c: c.state in granted_states
             )
             ticket.compensation_given_amount = sum(granted.mapped("amount_total"))
             ticket.compensation_recovered_amount = sum(

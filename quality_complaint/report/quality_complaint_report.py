@@ -85,7 +85,7 @@ class QualityComplaintReport(models.Model):
         readonly=True,
     )
     product_id = fields.Many2one("product.product", readonly=True)
-    lot_id = fields.Many2one("stock.lot", string="Lot", readonly=True)
+    lot_id = fields.Many2one("stock.lot", readonly=True)
     partner_id = fields.Many2one("res.partner", string="Customer", readonly=True)
     distributor_id = fields.Many2one("res.partner", readonly=True)
     carrier_id = fields.Many2one("res.partner", readonly=True)
