@@ -174,9 +174,11 @@ def export(env, ids, trace=False):
     if trace:
         tracemalloc.start()
     count = env.cr.sql_log_count
+    cpu = resource.getrusage(resource.RUSAGE_SELF).ru_utime
     started = time.perf_counter()
     content, _type = reports._render_xlsx(REPORT, ids, {})
     elapsed = time.perf_counter() - started
+    export.cpu_seconds = resource.getrusage(resource.RUSAGE_SELF).ru_utime - cpu
     queries = env.cr.sql_log_count - count
     peak = None
     if trace:
@@ -205,6 +207,8 @@ def run(registry):
         ids = bench_ids(env)
         rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         elapsed, queries, content, _peak = export(env, ids)
+        cpu_seconds = export.cpu_seconds
+        load = os.getloadavg()[0]
         rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         _elapsed, _queries, _content, peak = export(env, ids, trace=True)
         rows, formula_type = check_workbook(content)
@@ -219,6 +223,8 @@ def run(registry):
         "rss_before": rss_before,
         "rss_after": rss_after,
         "formula_type": formula_type,
+        "cpu_seconds": cpu_seconds,
+        "load": load,
     }
 
 
@@ -233,6 +239,9 @@ def table(res):
         "|---|---:|",
         f"| duration | {res['seconds']:.1f} s |",
         f"| rows per second | {rate:,.0f} |",
+        f"| Python CPU time (user) of the export | {res['cpu_seconds']:.1f} s |",
+        f"| rows per CPU second | {res['rows'] / res['cpu_seconds']:,.0f} |",
+        f"| load average (1 min) at the end of the export | {res['load']:.1f} |",
         f"| SQL queries | {res['queries']:,} |",
         f"| SQL queries per 1,000 rows | {res['queries'] * 1000 / res['rows']:.1f} |",
         f"| file size | {res['bytes'] / 1e6:.1f} MB |",
