@@ -13,6 +13,9 @@ AGE_BUCKETS = [
 ]
 
 
+MONTH_OFFSETS = [("0", "This Month"), ("1", "Last Month"), ("2", "Earlier")]
+
+
 class QualityComplaintReport(models.Model):
     """One row per quality complaint, read from stored columns of the ticket.
 
@@ -74,6 +77,12 @@ class QualityComplaintReport(models.Model):
     stage_id = fields.Many2one("helpdesk.ticket.stage", readonly=True)
     is_closed = fields.Boolean(string="Closed", readonly=True)
     age_bucket = fields.Selection(AGE_BUCKETS, string="Age", readonly=True)
+    month_offset = fields.Selection(
+        MONTH_OFFSETS,
+        string="Month of Reception",
+        readonly=True,
+        help="This month, last month or earlier.",
+    )
     defect_category_id = fields.Many2one("quality.defect.category", readonly=True)
     problem_class = fields.Selection(PROBLEM_CLASSES, readonly=True)
     severity = fields.Selection(
@@ -142,6 +151,11 @@ class QualityComplaintReport(models.Model):
                  WHEN now() - t.received_date < interval '7 days' THEN '3_7'
                  WHEN now() - t.received_date < interval '30 days' THEN '7_30'
                  ELSE '30' END AS age_bucket,
+            CASE WHEN date_trunc('month', t.received_date) = date_trunc('month', now())
+                 THEN '0'
+                 WHEN date_trunc('month', t.received_date)
+                      = date_trunc('month', now()) - interval '1 month'
+                 THEN '1' ELSE '2' END AS month_offset,
             t.defect_category_id, t.problem_class, t.severity, t.customer_kind,
             t.product_id, t.lot_id, t.partner_id, t.distributor_id, t.carrier_id,
             t.first_responsible_id, t.team_id, t.compensation_outcome,
