@@ -45,3 +45,4 @@ from . import test_complaint_satisfaction
 from . import test_complaint_xlsx
 from . import test_complaint_8d_report
 from . import test_complaint_rate
+from . import test_complaint_satisfaction_portal
