@@ -16,6 +16,8 @@
         "sale_stock",
         "base_tier_validation",
         "report_xlsx",
+        "rating",
+        "board",
     ],
     "external_dependencies": {"python": ["xlsxwriter"]},
     "data": [
@@ -55,6 +57,12 @@
         "wizards/quality_compensation_reject_views.xml",
         "views/quality_compensation_views.xml",
         "views/helpdesk_ticket_compensation_views.xml",
+        "security/quality_complaint_report_security.xml",
+        "data/quality_complaint_satisfaction_data.xml",
+        "report/report_complaint_8d.xml",
+        "report/quality_complaint_xlsx_reports.xml",
+        "views/quality_complaint_report_views.xml",
+        "views/quality_complaint_satisfaction_portal_templates.xml",
     ],
     "demo": [
         "demo/quality_complaint_demo.xml",
@@ -63,6 +71,7 @@
         "demo/quality_complaint_ownership_demo.xml",
         "demo/quality_complaint_intake_demo.xml",
         "demo/quality_compensation_demo.xml",
+        "demo/quality_complaint_stats_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -16,3 +16,4 @@ from . import quality_compensation_line
 from . import quality_compensation_recovery
 from . import tier_definition
 from . import tier_review
+from . import helpdesk_ticket_rating

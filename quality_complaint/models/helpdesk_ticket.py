@@ -782,7 +782,10 @@ class HelpdeskTicket(models.Model):
         if "first_responsible_id" in vals:
             self._ensure_can_change_first_responsible(vals["first_responsible_id"])
         closing = self._get_quality_tickets_closing(vals)
+        reopening = self._get_quality_tickets_reopening(vals)
         res = super().write(vals)
+        if reopening:
+            reopening._action_quality_reopened()
         if {"partner_id", "team_id", "is_quality_complaint"} & set(vals):
             self._assign_first_responsible()
         if closing:
@@ -1275,3 +1278,247 @@ class HelpdeskTicket(models.Model):
             "views": [(False, "form")],
             "context": {"default_ticket_id": self.id},
         }
+
+    # ------------------------------------------------------------------
+    # Statistics and satisfaction: KPI figures stored for the analysis
+    # ------------------------------------------------------------------
+
+    reopen_count = fields.Integer(
+        copy=False,
+        readonly=True,
+        help="How many times the closed complaint went back to an open stage.",
+    )
+    first_response_hours = fields.Float(
+        compute="_compute_quality_durations",
+        store=True,
+        aggregator="avg",
+        digits=(16, 2),
+        help="Reception to first answer, in working hours when the team counts "
+        "its response time in working hours, else in calendar hours.",
+    )
+    resolution_hours = fields.Float(
+        compute="_compute_quality_durations",
+        store=True,
+        aggregator="avg",
+        digits=(16, 2),
+        help="Reception to closing, in the same hours as the response time.",
+    )
+    compensation_given_amount = fields.Monetary(
+        string="Compensation Given",
+        compute="_compute_compensation_kpis",
+        store=True,
+        currency_field="company_currency_id",
+        help="Total of the approved and done compensation proposals.",
+    )
+    compensation_recovered_amount = fields.Monetary(
+        string="Compensation Recovered",
+        compute="_compute_compensation_kpis",
+        store=True,
+        currency_field="company_currency_id",
+    )
+    compensation_net_amount = fields.Monetary(
+        string="Compensation Net",
+        compute="_compute_compensation_kpis",
+        store=True,
+        currency_field="company_currency_id",
+    )
+    compensation_outcome = fields.Selection(
+        [
+            ("none", "No Compensation"),
+            ("pending", "Pending"),
+            ("accepted", "Accepted"),
+            ("refused", "Refused"),
+        ],
+        compute="_compute_compensation_kpis",
+        store=True,
+        help="The customer's answer to the latest compensation proposal.",
+    )
+    company_currency_id = fields.Many2one(related="company_id.currency_id")
+    satisfaction_score = fields.Float(
+        compute="_compute_satisfaction_score",
+        store=True,
+        aggregator="avg",
+        help="The customer's last rating, 1 (unhappy) to 5 (happy); 0: not rated.",
+    )
+    satisfaction_survey_date = fields.Datetime(copy=False, readonly=True)
+
+    @api.depends(
+        "received_date",
+        "first_response_date",
+        "closed_date",
+        "team_id.quality_response_working_hours",
+    )
+    def _compute_quality_durations(self):
+        for ticket in self:
+            ticket.first_response_hours = ticket._get_quality_hours(
+                ticket.first_response_date
+            )
+            ticket.resolution_hours = ticket._get_quality_hours(ticket.closed_date)
+
+    @api.depends(
+        "compensation_ids.state",
+        "compensation_ids.amount_total",
+        "compensation_ids.amount_recovered",
+        "compensation_ids.customer_acceptance",
+    )
+    def _compute_compensation_kpis(self):
+        granted_states = self._get_granted_compensation_states()
+        for ticket in self:
+            granted = ticket.compensation_ids.filtered(
+                lambda c: c.state in granted_states
+            )
+            ticket.compensation_given_amount = sum(granted.mapped("amount_total"))
+            ticket.compensation_recovered_amount = sum(
+                granted.mapped("amount_recovered")
+            )
+            ticket.compensation_net_amount = sum(granted.mapped("net_amount"))
+            live = ticket.compensation_ids.filtered(
+                lambda c: c.state not in ("cancel", "rejected")
+            ).sorted("id")
+            ticket.compensation_outcome = (
+                live[-1:].customer_acceptance if live else "none"
+            )
+
+    @api.depends("rating_last_value")
+    def _compute_satisfaction_score(self):
+        for ticket in self:
+            ticket.satisfaction_score = ticket.sudo().rating_last_value
+
+    @api.model
+    def _get_granted_compensation_states(self):
+        """Proposal states whose amounts count as compensation given."""
+        return ("approved", "done")
+
+    def _get_quality_hours(self, end):
+        """Hours from reception to ``end``: working hours when the team says so."""
+        self.ensure_one()
+        if not (self.received_date and end):
+            return 0.0
+        if end <= self.received_date:
+            return 0.0
+        calendar = self._get_quality_calendar()
+        if self.team_id.quality_response_working_hours and calendar:
+            return calendar.get_work_hours_count(
+                self.received_date, end, compute_leaves=True
+            )
+        return (end - self.received_date).total_seconds() / 3600.0
+
+    def _get_quality_tickets_reopening(self, vals):
+        """Closed complaints that the write moves back to an open stage."""
+        if not vals.get("stage_id"):
+            return self.browse()
+        stage = self.env["helpdesk.ticket.stage"].browse(vals["stage_id"])
+        if stage.closed:
+            return self.browse()
+        return self.filtered(lambda t: t.is_quality_complaint and t.closed)
+
+    def _action_quality_reopened(self):
+        """Count the reopening: the complaint is no first-time resolution."""
+        for ticket in self.sudo():
+            ticket.write(
+                {"reopen_count": ticket.reopen_count + 1, "closed_date": False}
+            )
+
+    def _rating_get_operator(self):
+        self.ensure_one()
+        if self.first_responsible_id:
+            return self.first_responsible_id.partner_id
+        return super()._rating_get_operator()
+
+    def action_send_satisfaction_survey(self):
+        """Mail the customer a rating request (happy / neutral / unhappy)."""
+        template = self.env.ref(
+            "quality_complaint.mail_template_quality_complaint_satisfaction"
+        )
+        for ticket in self:
+            ticket._ensure_can_send_satisfaction_survey()
+            ticket.rating_send_request(
+                template, lang=ticket.partner_id.lang, force_send=False
+            )
+        self.sudo().satisfaction_survey_date = fields.Datetime.now()
+        return True
+
+    def _ensure_can_send_satisfaction_survey(self):
+        self.ensure_one()
+        if not (self.is_quality_complaint and self.closed and self.partner_id):
+            raise UserError(
+                self.env._(
+                    "The satisfaction survey of %(ticket)s goes to the customer of "
+                    "a closed complaint.",
+                    ticket=self.display_name,
+                )
+            )
+
+    @api.model
+    def _cron_send_satisfaction_surveys(self, limit=200):
+        """Send the survey of the closed complaints whose follow-up is due."""
+        activity_type = self.env.ref(
+            "quality_complaint.mail_activity_type_quality_satisfaction"
+        )
+        today = fields.Date.context_today(self)
+        tickets = self.search(
+            [
+                ("is_quality_complaint", "=", True),
+                ("stage_id.closed", "=", True),
+                ("partner_id", "!=", False),
+                ("satisfaction_survey_date", "=", False),
+                ("rating_ids", "=", False),
+                (
+                    "activity_ids",
+                    "any",
+                    [
+                        ("activity_type_id", "=", activity_type.id),
+                        ("date_deadline", "<=", today),
+                    ],
+                ),
+            ],
+            limit=limit,
+            order="id",
+        )
+        tickets.action_send_satisfaction_survey()
+        return tickets
+
+    def rating_apply(
+        self,
+        rate,
+        token=None,
+        rating=None,
+        feedback=None,
+        subtype_xmlid=None,
+        notify_delay_send=False,
+    ):
+        rating = super().rating_apply(
+            rate,
+            token=token,
+            rating=rating,
+            feedback=feedback,
+            subtype_xmlid=subtype_xmlid,
+            notify_delay_send=notify_delay_send,
+        )
+        if rate <= self._get_low_rating_threshold():
+            self._schedule_low_rating_follow_up(rate, feedback)
+        return rating
+
+    @api.model
+    def _get_low_rating_threshold(self):
+        """Ratings at or below this value (of 5) call for a follow-up."""
+        return 2
+
+    def _schedule_low_rating_follow_up(self, rate, feedback):
+        for ticket in self.sudo():
+            ticket.activity_schedule(
+                "quality_complaint.mail_activity_type_quality_satisfaction",
+                date_deadline=fields.Date.context_today(ticket),
+                user_id=(ticket.first_responsible_id or ticket.user_id).id
+                or self.env.ref("base.user_admin").id,
+                note=self.env._(
+                    "Low satisfaction rating (%(rate)s of 5): call the customer "
+                    "back. %(feedback)s",
+                    rate=rate,
+                    feedback=feedback or "",
+                ),
+            )
+
+    def _get_report_8d_filename(self):
+        self.ensure_one()
+        return self.env._("8D Report - %(number)s", number=self.number)

@@ -40,3 +40,10 @@ from . import test_compensation_access
 from . import test_compensation_done
 from . import test_compensation_concurrency
 from . import test_compensation_tour
+from . import test_complaint_kpi
+from . import test_complaint_kpi_compensation
+from . import test_complaint_satisfaction
+from . import test_complaint_xlsx
+from . import test_complaint_8d_report
+from . import test_complaint_rate
+from . import test_complaint_satisfaction_portal

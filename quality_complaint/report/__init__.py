@@ -1,0 +1,3 @@
+from . import quality_complaint_report
+from . import quality_complaint_rate_report
+from . import quality_complaint_xlsx
