@@ -211,6 +211,12 @@ class QualityCompensationLedgerXlsx(models.AbstractModel):
                     yield self._prepare_line_row(proposal, line)
                 for recovery in proposal.recovery_ids:
                     yield self._prepare_recovery_row(proposal, recovery)
+                yield from self._get_document_rows(proposal)
+
+    def _get_document_rows(self, proposal):
+        """Rows of the documents that carried the proposal out (credit notes,
+        entries, transfers): added by the addons that create them."""
+        return []
 
     def _selection_label(self, record, fname):
         return dict(record._fields[fname]._description_selection(self.env)).get(

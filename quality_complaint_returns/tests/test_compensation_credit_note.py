@@ -1,4 +1,8 @@
 # License AGPL-3.0 or later (http://www.gnu.org/licenses/agpl).
+import io
+
+import openpyxl
+
 from odoo.exceptions import UserError
 from odoo.fields import Command
 from odoo.tests import tagged
@@ -146,3 +150,25 @@ class TestCompensationCreditNote(QualityAccountingCommon):
         )
         with self.assertRaises(UserError):
             proposal.with_user(self.staff_billing).action_create_credit_notes()
+
+    def test_ledger_lists_the_credit_note(self):
+        """The compensation ledger XLSX has one row per journal entry."""
+        proposal = self._approved_proposal([self._refund_line(quantity=3.0)])
+        refund = self._credit(proposal)
+        refund.with_user(self.accountant).action_post()
+        content, _type = self.env["ir.actions.report"]._render_xlsx(
+            "quality_complaint.action_report_compensation_ledger_xlsx", proposal.ids, {}
+        )
+        sheet = openpyxl.load_workbook(io.BytesIO(content)).active
+        rows = list(sheet.iter_rows(values_only=True))
+        header, body = rows[0], rows[1:]
+        entries = [
+            dict(zip(header, row, strict=True))
+            for row in body
+            if dict(zip(header, row, strict=True))["Row"] == "Journal Entry"
+        ]
+        self.assertEqual(len(entries), 1)
+        self.assertEqual(entries[0]["Document"], refund.name)
+        self.assertEqual(entries[0]["Amount"], 345.0)
+        self.assertEqual(entries[0]["Document Status"], "Posted")
+        self.assertEqual(entries[0]["Type / Party"], "Customer Credit Note")
