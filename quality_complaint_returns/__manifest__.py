@@ -35,6 +35,7 @@
         "data/quality_complaint_accounting_data.xml",
         "views/account_move_views.xml",
         "views/quality_compensation_accounting_views.xml",
+        "views/quality_dashboard_views.xml",
         "views/res_config_settings_views.xml",
         "wizards/quality_partner_hold_views.xml",
         "views/quality_compensation_recovery_views.xml",

@@ -25,3 +25,4 @@ from . import test_recovery_supplier
 from . import test_distributor_hold
 from . import test_recovery_tour
 from . import test_recovery_multi_company
+from . import test_dashboard_recalls
