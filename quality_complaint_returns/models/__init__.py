@@ -6,6 +6,7 @@ from . import stock_warehouse
 from . import stock_move
 from . import stock_picking
 from . import stock_scrap
+from . import quality_compensation_document_mixin
 from . import repair_order
 from . import sale_order
 from . import quality_compensation_line

@@ -1,30 +1,10 @@
 # License AGPL-3.0 or later (http://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import models
 
 
 class RepairOrder(models.Model):
-    _inherit = "repair.order"
-
-    quality_ticket_id = fields.Many2one(
-        "helpdesk.ticket",
-        string="Complaint",
-        index="btree_not_null",
-        copy=False,
-        check_company=True,
-    )
-    quality_compensation_id = fields.Many2one(
-        "quality.compensation",
-        string="Compensation",
-        index="btree_not_null",
-        copy=False,
-        check_company=True,
-    )
-    quality_compensation_line_id = fields.Many2one(
-        "quality.compensation.line",
-        string="Compensation Line",
-        index="btree_not_null",
-        copy=False,
-    )
+    _name = "repair.order"
+    _inherit = ["repair.order", "quality.compensation.document.mixin"]
 
     def action_repair_done(self):
         res = super().action_repair_done()
