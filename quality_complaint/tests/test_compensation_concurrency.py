@@ -1,130 +1,155 @@
 # License AGPL-3.0 or later (http://www.gnu.org/licenses/agpl).
-"""Two reviewers approving the same proposal at once, on two real cursors.
+"""Approvals racing on two real cursors, each scenario repeated
+QC_CONCURRENCY_RUNS times (50) on fresh committed proposals:
 
-The data is committed (each thread needs to see it) and removed afterwards.
+- two reviewers approve the same proposal at once;
+- the last reviewer approves while a manager cancels the proposal.
 """
 
-import threading
-import uuid
-from concurrent.futures import ThreadPoolExecutor
-
-import psycopg2.errors
-
-from odoo import api
-from odoo.exceptions import UserError
 from odoo.fields import Command
-from odoo.modules.registry import Registry
-from odoo.tests.common import BaseCase, get_db_name, tagged
+from odoo.tests.common import tagged
 from odoo.tools import mute_logger
 
-MANAGER = "quality_complaint.quality_complaint_group_manager"
+from .concurrency_common import MANAGER, ConcurrencyCase
 
 
 @tagged("post_install", "-at_install")
-class TestCompensationConcurrency(BaseCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.registry = Registry(get_db_name())
-        cls.addClassCleanup(cls._cleanup)
-        with cls.registry.cursor() as cr:
-            env = api.Environment(cr, api.SUPERUSER_ID, {})
-            cls._setup_data(env)
-
+class TestCompensationConcurrency(ConcurrencyCase):
     @classmethod
     def _setup_data(cls, env):
-        tag = uuid.uuid4().hex[:8]
-        group = env.ref(MANAGER)
-        cls.user_ids = (
-            env["res.users"]
-            .create(
+        cls.user_ids = cls._create_users(env, "rev", [MANAGER]).ids
+        cls.manager_id = cls._create_users(env, "mgr", [MANAGER], count=1).id
+        cls._use_tiers(env, cls.user_ids)
+        tickets = cls._track(
+            env["helpdesk.ticket"].create(
                 [
-                    {
-                        "name": f"QC reviewer {i} {tag}",
-                        "login": f"qc_rev{i}_{tag}",
-                        "group_ids": [Command.set([group.id])],
-                    }
-                    for i in (1, 2)
+                    {"name": f"QC race {i} {cls.tag}", "description": "x"}
+                    for i in range(2 * cls.runs)
                 ]
             )
-            .ids
         )
-        model = env["ir.model"]._get("quality.compensation")
-        cls.archived_tier_ids = (
-            env["tier.definition"].search([("model", "=", model.model)]).ids
-        )
-        env["tier.definition"].browse(cls.archived_tier_ids).active = False
-        cls.tier_ids = (
-            env["tier.definition"]
-            .create(
+        comps = cls._track(
+            env["quality.compensation"].create(
                 [
                     {
-                        "name": f"QC parallel {i}",
-                        "model_id": model.id,
-                        "review_type": "individual",
-                        "reviewer_id": user_id,
+                        "ticket_id": ticket.id,
+                        "line_ids": [
+                            Command.create(
+                                {"compensation_type": "cash", "price_unit": 10}
+                            )
+                        ],
                     }
-                    for i, user_id in enumerate(cls.user_ids)
+                    for ticket in tickets
                 ]
             )
-            .ids
         )
-        ticket = env["helpdesk.ticket"].create(
-            {"name": f"QC concurrency {tag}", "description": "x"}
-        )
-        comp = env["quality.compensation"].create(
-            {
-                "ticket_id": ticket.id,
-                "line_ids": [
-                    Command.create({"compensation_type": "cash", "price_unit": 10})
-                ],
-            }
-        )
-        comp.action_submit()
-        cls.ticket_id, cls.compensation_id = ticket.id, comp.id
+        comps.action_submit()
+        cls.parallel_ids = comps[: cls.runs].ids
+        # approve-vs-cancel: the first reviewer already approved his tier
+        cls.last_tier_ids = comps[cls.runs :].ids
+        reviewer = env["res.users"].browse(cls.user_ids[0])
+        for comp in comps[cls.runs :].with_user(reviewer):
+            comp.validate_tier()
 
     @classmethod
-    def _cleanup(cls):
-        with cls.registry.cursor() as cr:
-            env = api.Environment(cr, api.SUPERUSER_ID, {})
-            comp = env["quality.compensation"].browse(cls.compensation_id)
-            comp.action_cancel()
-            comp.unlink()
-            env["helpdesk.ticket"].browse(cls.ticket_id).unlink()
-            env["tier.definition"].browse(cls.tier_ids).unlink()
-            env["tier.definition"].browse(cls.archived_tier_ids).active = True
-            env["res.users"].browse(cls.user_ids).active = False
+    def _cleanup_documents(cls, env):
+        comps = env["quality.compensation"].browse(cls.parallel_ids + cls.last_tier_ids)
+        comps.filtered(lambda c: c.state != "cancel").action_cancel()
 
-    def _approve(self, user_id, barrier):
-        try:
-            with self.registry.cursor() as cr:
-                env = api.Environment(cr, user_id, {})
-                comp = env["quality.compensation"].browse(self.compensation_id)
-                comp.review_ids.mapped("status")  # take the snapshot
-                barrier.wait(timeout=10)
-                comp.validate_tier()
-        except (UserError, psycopg2.errors.SerializationFailure):
-            return False
-        return True
+    # ------------------------------------------------------------------
 
-    def _read_state(self):
-        with self.registry.cursor() as cr:
-            env = api.Environment(cr, api.SUPERUSER_ID, {})
-            comp = env["quality.compensation"].browse(self.compensation_id)
-            return comp.state, sorted(comp.review_ids.mapped("status"))
+    def _approve(self, comp_id):
+        def approve(env):
+            env["quality.compensation"].browse(comp_id).validate_tier()
+            return "approved"
+
+        return approve
+
+    def _cancel(self, comp_id):
+        def cancel(env):
+            env["quality.compensation"].browse(comp_id).action_cancel()
+            return "cancelled"
+
+        return cancel
+
+    def _read(self, comp_id):
+        with self.committed() as env:
+            comp = env["quality.compensation"].browse(comp_id)
+            audit = comp.message_ids.filtered(lambda m: "approved by" in (m.body or ""))
+            return {
+                "state": comp.state,
+                "reviews": sorted(comp.review_ids.mapped("status")),
+                "audit": len(audit),
+                "executed": any(comp.line_ids.mapped("executed")),
+            }
 
     @mute_logger("odoo.sql_db")
     def test_two_reviewers_at_once(self):
-        barrier = threading.Barrier(2)
-        with ThreadPoolExecutor(max_workers=2) as executor:
-            futures = [
-                executor.submit(self._approve, user_id, barrier)
-                for user_id in self.user_ids
-            ]
-            results = [f.result(timeout=30) for f in futures]
-        self.assertEqual(sorted(results), [False, True], "exactly one went through")
-        self.assertEqual(self._read_state(), ("to_approve", ["approved", "pending"]))
-        # the reviewer who lost the race simply tries again
-        loser = self.user_ids[results.index(False)]
-        self.assertTrue(self._approve(loser, threading.Barrier(1)))
-        self.assertEqual(self._read_state(), ("approved", ["approved", "approved"]))
+        def run(i):
+            comp_id = self.parallel_ids[i]
+            results = self._race(
+                *((uid, self._approve(comp_id)) for uid in self.user_ids)
+            )
+            msg = f"run {i}: {results}"
+            self.assertEqual(sorted(r.ok for r in results), [False, True], msg)
+            self.assertEqual(
+                self._read(comp_id),
+                {
+                    "state": "to_approve",
+                    "reviews": ["approved", "pending"],
+                    "audit": 1,
+                    "executed": False,
+                },
+                msg,
+            )
+            # the reviewer who lost the race simply tries again
+            loser = self.user_ids[[r.ok for r in results].index(False)]
+            self.assertTrue(self._once(loser, self._approve(comp_id)).ok, msg)
+            self.assertEqual(
+                self._read(comp_id),
+                {
+                    "state": "approved",
+                    "reviews": ["approved", "approved"],
+                    "audit": 2,
+                    "executed": False,
+                },
+                msg,
+            )
+
+        self._timed_runs("two reviewers approve at once", run)
+
+    @mute_logger("odoo.sql_db")
+    def test_approve_vs_cancel(self):
+        outcomes = []
+
+        def run(i):
+            comp_id = self.last_tier_ids[i]
+            results = self._race(
+                (self.user_ids[1], self._approve(comp_id)),
+                (self.manager_id, self._cancel(comp_id)),
+            )
+            msg = f"run {i}: {results}"
+            winners = [r.value for r in results if r.ok]
+            self.assertEqual(len(winners), 1, f"approved XOR cancelled, {msg}")
+            outcomes.append(winners[0])
+            expected = {
+                # approved: both tiers approved, one audit line each
+                "approved": {
+                    "state": "approved",
+                    "reviews": ["approved", "approved"],
+                    "audit": 2,
+                    "executed": False,
+                },
+                # cancelled: the reviews went with the cancellation, the last
+                # tier never approved, nothing executed
+                "cancelled": {
+                    "state": "cancel",
+                    "reviews": [],
+                    "audit": 1,
+                    "executed": False,
+                },
+            }[winners[0]]
+            self.assertEqual(self._read(comp_id), expected, msg)
+
+        self._timed_runs("approve vs cancel", run)
+        self.assertEqual(len(outcomes), self.runs)

@@ -1,126 +1,110 @@
 # License AGPL-3.0 or later (http://www.gnu.org/licenses/agpl).
 """Two users creating the return of the same proposal at once, on two real
-cursors. The data is committed (each thread needs to see it) and removed
-afterwards."""
+cursors, repeated QC_CONCURRENCY_RUNS times (50) on fresh committed
+proposals. Invariant: one receipt per proposal, one move per line, and the
+user who lost the race gets that same receipt when he clicks again."""
 
-import threading
-import uuid
-from concurrent.futures import ThreadPoolExecutor
-
-import psycopg2.errors
-
-from odoo import api
-from odoo.exceptions import UserError
 from odoo.fields import Command
-from odoo.modules.registry import Registry
-from odoo.tests.common import BaseCase, get_db_name, tagged
+from odoo.tests.common import tagged
 from odoo.tools import mute_logger
 
-MANAGER = "quality_complaint.quality_complaint_group_manager"
+from odoo.addons.quality_complaint.tests.concurrency_common import (
+    MANAGER,
+    ConcurrencyCase,
+)
 
 
 @tagged("post_install", "-at_install")
-class TestReturnConcurrency(BaseCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.registry = Registry(get_db_name())
-        cls.addClassCleanup(cls._cleanup)
-        with cls.registry.cursor() as cr:
-            cls._setup_data(api.Environment(cr, api.SUPERUSER_ID, {}))
-
+class TestReturnConcurrency(ConcurrencyCase):
     @classmethod
     def _setup_data(cls, env):
-        tag = uuid.uuid4().hex[:8]
-        cls.user_ids = (
-            env["res.users"]
-            .create(
+        cls.user_ids = cls._create_users(env, "click", [MANAGER]).ids
+        model = env["ir.model"]._get("quality.compensation")
+        cls._archive(env["tier.definition"].search([("model", "=", model.model)]))
+        product = cls._track(
+            env["product.product"].create(
+                {"name": f"QC race {cls.tag}", "type": "consu", "is_storable": True}
+            )
+        )
+        partner = cls._track(
+            env["res.partner"].create({"name": f"QC race customer {cls.tag}"})
+        )
+        tickets = cls._track(
+            env["helpdesk.ticket"].create(
                 [
                     {
-                        "name": f"QC clicker {i} {tag}",
-                        "login": f"qc_click{i}_{tag}",
-                        "group_ids": [Command.set([env.ref(MANAGER).id])],
+                        "name": f"QC race {i} {cls.tag}",
+                        "description": "x",
+                        "partner_id": partner.id,
+                        "product_id": product.id,
                     }
-                    for i in (1, 2)
+                    for i in range(cls.runs)
                 ]
             )
-            .ids
         )
-        model = env["ir.model"]._get("quality.compensation")
-        tiers = env["tier.definition"].search([("model", "=", model.model)])
-        cls.archived_tier_ids = tiers.ids
-        tiers.active = False
-        product = env["product.product"].create(
-            {"name": f"QC race {tag}", "type": "consu", "is_storable": True}
+        tickets.delivery_picking_id = False
+        comps = cls._track(
+            env["quality.compensation"].create(
+                [
+                    {
+                        "ticket_id": ticket.id,
+                        "line_ids": [
+                            Command.create(
+                                {"compensation_type": "refund", "quantity": 2}
+                            )
+                        ],
+                    }
+                    for ticket in tickets
+                ]
+            )
         )
-        partner = env["res.partner"].create({"name": f"QC race customer {tag}"})
-        ticket = env["helpdesk.ticket"].create(
-            {
-                "name": f"QC race {tag}",
-                "description": "x",
-                "partner_id": partner.id,
-                "product_id": product.id,
-            }
-        )
-        ticket.delivery_picking_id = False
-        comp = env["quality.compensation"].create(
-            {
-                "ticket_id": ticket.id,
-                "line_ids": [
-                    Command.create({"compensation_type": "refund", "quantity": 2})
-                ],
-            }
-        )
-        comp.action_submit()
-        cls.product_id, cls.partner_id = product.id, partner.id
-        cls.ticket_id, cls.compensation_id = ticket.id, comp.id
+        comps.action_submit()
+        assert set(comps.mapped("state")) == {"approved"}, comps.mapped("state")
+        cls.compensation_ids = comps.ids
 
     @classmethod
-    def _cleanup(cls):
-        with cls.registry.cursor() as cr:
-            env = api.Environment(cr, api.SUPERUSER_ID, {})
-            comp = env["quality.compensation"].browse(cls.compensation_id)
+    def _cleanup_documents(cls, env):
+        comps = env["quality.compensation"].browse(cls.compensation_ids)
+        pickings = comps._quality_get_pickings()
+        pickings.action_cancel()
+        pickings.unlink()
+        comps.action_cancel()
+
+    def _create_return(self, comp_id):
+        def create_return(env):
+            return (
+                env["quality.compensation"].browse(comp_id)._quality_create_return().id
+            )
+
+        return create_return
+
+    def _read(self, comp_id):
+        with self.committed() as env:
+            comp = env["quality.compensation"].browse(comp_id)
             pickings = comp._quality_get_pickings()
-            pickings.action_cancel()
-            pickings.unlink()
-            comp.action_cancel()
-            comp.unlink()
-            env["helpdesk.ticket"].browse(cls.ticket_id).unlink()
-            env["product.product"].browse(cls.product_id).active = False
-            env["res.partner"].browse(cls.partner_id).active = False
-            env["tier.definition"].browse(cls.archived_tier_ids).active = True
-            env["res.users"].browse(cls.user_ids).active = False
-
-    def _create_return(self, user_id, barrier):
-        try:
-            with self.registry.cursor() as cr:
-                env = api.Environment(cr, user_id, {})
-                comp = env["quality.compensation"].browse(self.compensation_id)
-                comp.line_ids.mapped("quantity")  # take the snapshot
-                barrier.wait(timeout=10)
-                return comp._quality_create_return().id
-        except (UserError, psycopg2.errors.SerializationFailure):
-            return False
-
-    def _receipts(self):
-        with self.registry.cursor() as cr:
-            env = api.Environment(cr, api.SUPERUSER_ID, {})
-            comp = env["quality.compensation"].browse(self.compensation_id)
-            return comp._quality_get_pickings().ids
+            return {
+                "receipts": pickings.ids,
+                "moves": len(pickings.move_ids),
+                "line_moves": len(comp.line_ids.move_ids),
+                "states": pickings.mapped("state"),
+            }
 
     @mute_logger("odoo.sql_db")
     def test_two_users_at_once(self):
-        barrier = threading.Barrier(2)
-        with ThreadPoolExecutor(max_workers=2) as executor:
-            futures = [
-                executor.submit(self._create_return, user_id, barrier)
-                for user_id in self.user_ids
-            ]
-            results = [f.result(timeout=60) for f in futures]
-        receipts = self._receipts()
-        self.assertEqual(len(receipts), 1, "one receipt, whoever won")
-        self.assertIn(receipts[0], results)
-        # the user who lost the race clicks again and gets the same receipt
-        again = self._create_return(self.user_ids[0], threading.Barrier(1))
-        self.assertEqual(again, receipts[0])
-        self.assertEqual(self._receipts(), receipts)
+        def run(i):
+            comp_id = self.compensation_ids[i]
+            results = self._race(
+                *((uid, self._create_return(comp_id)) for uid in self.user_ids)
+            )
+            msg = f"run {i}: {results}"
+            got = self._read(comp_id)
+            self.assertEqual(len(got["receipts"]), 1, f"one receipt, {msg}")
+            self.assertEqual((got["moves"], got["line_moves"]), (1, 1), msg)
+            self.assertEqual(got["states"], ["assigned"], msg)
+            self.assertIn(got["receipts"][0], [r.value for r in results if r.ok], msg)
+            # whoever lost the race clicks again and gets the same receipt
+            again = self._once(self.user_ids[0], self._create_return(comp_id))
+            self.assertEqual(again.value, got["receipts"][0], msg)
+            self.assertEqual(self._read(comp_id), got, msg)
+
+        self._timed_runs("two users create the return at once", run)
