@@ -242,5 +242,4 @@ class ConcurrencyCase(BaseCase):
             elapsed,
             1000 * elapsed / self.runs,
         )
-        print(f"\n[concurrency] {label}: {self.runs} runs in {elapsed:.1f} s")  # noqa: T201
         return elapsed

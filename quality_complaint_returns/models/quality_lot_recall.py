@@ -176,7 +176,7 @@ class QualityLotRecall(models.Model):
                         recall=recall.name,
                     )
                 )
-        self.filtered(lambda r: r.state == "decided").write({"state": "in_progress"})
+        self._lock_for_execution()
         for recall in self:
             recall._action_execute()
 
@@ -205,6 +205,16 @@ class QualityLotRecall(models.Model):
         action["domain"] = [("quality_recall_id", "=", self.id)]
         action["context"] = {"create": False}
         return action
+
+    def _lock_for_execution(self):
+        """Lock the recalls and touch them (decided ones move to in progress):
+        a second start at the same time then fails (LockError, or a
+        serialization failure that Odoo retries) instead of notifying the
+        customers or queuing their jobs twice. Inserts (mails, transfers,
+        jobs) never conflict by themselves."""
+        self.lock_for_update()
+        self.write({"state": "in_progress"})
+        self.env.flush_all()
 
     # Guards
 

@@ -11,6 +11,7 @@ from . import test_grouped_return
 from . import test_return_access
 from . import test_return_concurrency
 from . import test_credit_note_concurrency
+from . import test_recall_concurrency
 from . import test_returns_tour
 from . import test_lot_recall_alert
 from . import test_lot_recall_execution
