@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # make test: a fresh database with both addons, the whole pytest-odoo suite
-# (HttpCase and browser tours included), then lint.
+# (HttpCase and browser tours included), the upgrade check
+# (scripts/upgrade_check.sh), then lint.
 # Fails when a test fails, when no test ran, and when any test was skipped.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
@@ -24,6 +25,8 @@ if [ "$rc" -eq 5 ]; then echo "[test] FAILED: pytest collected no test" >&2; exi
 "$PY" "$ROOT/scripts/check_junit.py" "$JUNIT" || rc=1
 [ "$rc" -eq 0 ] || { echo "[test] FAILED (pytest exit $rc)" >&2; exit "$rc"; }
 
+# upgrade safety: uninstall and reinstall on the test database, seeded
+if [ "${SKIP_UPGRADE_CHECK:-0}" != 1 ]; then bash "$ROOT/scripts/upgrade_check.sh" "$DB" "$PORT"; fi
 "$PY" "$ROOT/scripts/i18n.py" check "$CONF" "$DB"
 if [ "${SKIP_LINT:-0}" != 1 ]; then bash "$ROOT/scripts/lint.sh"; fi
 echo "[test] all green"

@@ -14,6 +14,7 @@ import os
 import threading
 import time
 import uuid
+from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 
@@ -41,7 +42,9 @@ EXPECTED_LOSER_ERRORS = (
 
 
 def concurrency_runs():
-    """How many times each scenario is repeated (QC_CONCURRENCY_RUNS, 50)."""
+    """How many times each scenario is repeated (QC_CONCURRENCY_RUNS, 50).
+    QC_CONCURRENCY_REPORT=FILE appends the time and the errors of the losers
+    of each scenario to FILE."""
     return max(1, int(os.environ.get("QC_CONCURRENCY_RUNS", 50)))
 
 
@@ -63,6 +66,7 @@ class ConcurrencyCase(BaseCase):
     """Base of the concurrency tests: committed fixtures, cleanup, races."""
 
     RACE_TIMEOUT = 60
+    _losers = Counter()
 
     @classmethod
     def setUpClass(cls):
@@ -222,7 +226,9 @@ class ConcurrencyCase(BaseCase):
                 executor.submit(self._run_in_thread, uid, func, barrier)
                 for uid, func in calls
             ]
-            return [f.result(timeout=self.RACE_TIMEOUT * 2) for f in futures]
+            results = [f.result(timeout=self.RACE_TIMEOUT * 2) for f in futures]
+        self._losers.update(type(r.error).__name__ for r in results if not r.ok)
+        return results
 
     def _once(self, uid, func):
         """Run ``func(env)`` alone on its own committed cursor."""
@@ -231,15 +237,25 @@ class ConcurrencyCase(BaseCase):
     def _timed_runs(self, label, func):
         """Call ``func(i)`` for each repetition i (the first failure stops);
         logs the time of the scenario."""
+        self._losers = Counter()
         t0 = time.perf_counter()
         for i in range(self.runs):
             func(i)
         elapsed = time.perf_counter() - t0
         _logger.info(
-            "concurrency %s: %d runs in %.1f s (%.0f ms/run)",
+            "concurrency %s: %d runs in %.1f s (%.0f ms/run), errors of the "
+            "losers (and of second tries): %s",
             label,
             self.runs,
             elapsed,
             1000 * elapsed / self.runs,
+            dict(self._losers),
         )
+        report = os.environ.get("QC_CONCURRENCY_REPORT")
+        if report:  # one line per scenario, for the README figures
+            with open(report, "a", encoding="utf-8") as f:
+                f.write(
+                    f"{label}: {self.runs} runs in {elapsed:.1f} s, "
+                    f"losers got {dict(self._losers)}\n"
+                )
         return elapsed

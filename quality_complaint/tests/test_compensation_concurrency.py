@@ -6,11 +6,16 @@ QC_CONCURRENCY_RUNS times (50) on fresh committed proposals:
 - the last reviewer approves while a manager cancels the proposal.
 """
 
+import logging
+from collections import Counter
+
 from odoo.fields import Command
 from odoo.tests.common import tagged
 from odoo.tools import mute_logger
 
 from .concurrency_common import MANAGER, ConcurrencyCase
+
+_logger = logging.getLogger(__name__)
 
 
 @tagged("post_install", "-at_install")
@@ -153,3 +158,4 @@ class TestCompensationConcurrency(ConcurrencyCase):
 
         self._timed_runs("approve vs cancel", run)
         self.assertEqual(len(outcomes), self.runs)
+        _logger.info("approve vs cancel: %s", Counter(outcomes))

@@ -70,15 +70,90 @@ class TestCreditNoteConcurrency(ConcurrencyCase):
         cls.post_ids = comps[cls.runs :].ids
         for comp in comps[cls.runs :]:
             comp.action_create_credit_notes()
+        cls._setup_over_credit(env)
+
+    @classmethod
+    def _setup_over_credit(cls, env):
+        """Per run, an invoice of 10 units and two proposals crediting 6
+        units of it each: together they would credit more than invoiced."""
+        product = cls._track(
+            env["product.product"].create(
+                {"name": f"QC credit race {cls.tag}", "list_price": 25.0}
+            )
+        )
+        invoices = cls._track(
+            env["account.move"].create(
+                [
+                    {
+                        "move_type": "out_invoice",
+                        "partner_id": cls.partner_id,
+                        "invoice_date": "2026-01-15",
+                        "invoice_line_ids": [
+                            Command.create(
+                                {
+                                    "product_id": product.id,
+                                    "quantity": 10.0,
+                                    "price_unit": 25.0,
+                                    "tax_ids": [Command.clear()],
+                                }
+                            )
+                        ],
+                    }
+                    for _i in range(cls.runs)
+                ]
+            )
+        )
+        invoices.action_post()
+        tickets = cls._track(
+            env["helpdesk.ticket"].create(
+                [
+                    {
+                        "name": f"QC over-credit race {i} {cls.tag}",
+                        "description": "x",
+                        "partner_id": cls.partner_id,
+                        "product_id": product.id,
+                        "invoice_id": invoice.id,
+                    }
+                    for invoice in invoices
+                    for i in (1, 2)
+                ]
+            )
+        )
+        comps = cls._track(
+            env["quality.compensation"].create(
+                [
+                    {
+                        "ticket_id": ticket.id,
+                        "line_ids": [
+                            Command.create(
+                                {
+                                    "compensation_type": "refund",
+                                    "product_id": product.id,
+                                    "quantity": 6.0,
+                                    "price_unit": 25.0,
+                                }
+                            )
+                        ],
+                    }
+                    for ticket in tickets
+                ]
+            )
+        )
+        comps.action_submit()
+        cls.invoice_ids = invoices.ids
+        cls.over_credit_ids = [comps[2 * i : 2 * i + 2].ids for i in range(cls.runs)]
 
     @classmethod
     def _cleanup_documents(cls, env):
-        comps = env["quality.compensation"].browse(cls.execute_ids + cls.post_ids)
+        comps = env["quality.compensation"].browse(
+            cls.execute_ids + cls.post_ids + sum(cls.over_credit_ids, [])
+        )
         moves = env["account.move"].search(
             [("quality_compensation_id", "in", comps.ids)]
         )
         moves.filtered(lambda m: m.state == "posted").button_draft()
         moves.with_context(force_delete=True).unlink()
+        env["account.move"].browse(cls.invoice_ids).button_draft()
         # executed lines keep a proposal from being cancelled: the fixtures
         # go anyway
         env.cr.execute(
@@ -173,3 +248,37 @@ class TestCreditNoteConcurrency(ConcurrencyCase):
             self.assertEqual(self._read(comp_id), got, msg)
 
         self._timed_runs("same draft credit note posted twice", run)
+
+    def _draft_credit(self, comp_id):
+        def draft(env):
+            comp = env["quality.compensation"].browse(comp_id)
+            comp.action_create_credit_notes()
+            return comp.line_ids.account_move_id.ids
+
+        return draft
+
+    @mute_logger("odoo.sql_db")
+    def test_two_proposals_over_credit_same_invoice(self):
+        """Complaint staff draft the credit notes, accounting posts them
+        later: the check against the invoice happens at the draft, so two
+        drafts at once must not credit more than invoiced together."""
+
+        def run(i):
+            comp_ids = self.over_credit_ids[i]
+            results = self._race(
+                *(
+                    (uid, self._draft_credit(comp_id))
+                    for uid, comp_id in zip(self.user_ids, comp_ids, strict=True)
+                )
+            )
+            msg = f"run {i}: {results}"
+            self.assertEqual(sorted(r.ok for r in results), [False, True], msg)
+            with self.committed() as env:
+                invoice = env["account.move"].browse(self.invoice_ids[i])
+                self.assertEqual(
+                    [(m.state, m.amount_total) for m in invoice.reversal_move_ids],
+                    [("draft", 150.0)],
+                    f"never more credited than invoiced, {msg}",
+                )
+
+        self._timed_runs("two proposals credit the same invoice at once", run)
