@@ -84,6 +84,17 @@ def _locked_write_off(t):
     t.env.invalidate_all()
 
 
+def _held_order(t):
+    t.held_order = t.env["sale.order"].create(
+        {
+            "partner_id": t.customer.id,
+            "user_id": t.salesperson.id,
+            "order_line": [(0, 0, {"product_id": t.product.id, "product_uom_qty": 1})],
+        }
+    )
+    t.customer._quality_set_sale_hold("Unpaid complaint settlement")
+
+
 LINE = "quality.compensation.line"
 RECOVERY = "quality.compensation.recovery"
 COMP = "quality.compensation"
@@ -545,6 +556,88 @@ ERROR_CASES = [
         _ids("recall_done"),
         _none,
         U,
+    ),
+    Case(
+        "customer refuses cancelled",
+        "salesperson",
+        COMP,
+        "action_customer_refuse",
+        _ids("comp_cancel"),
+        _none,
+        U,
+    ),
+    Case(
+        "approve a draft",
+        "qmanager",
+        COMP,
+        "validate_tier",
+        _ids("comp_draft"),
+        _none,
+        U,
+    ),
+    Case(
+        "rebate deduction of a cancelled",
+        "billing",
+        COMP,
+        "action_quality_deduct_rebate",
+        _ids("comp_cancel"),
+        _none,
+        U,
+    ),
+    Case(
+        "supplier claim of a done",
+        "billing",
+        COMP,
+        "action_quality_claim_supplier",
+        _ids("comp_done"),
+        _none,
+        U,
+    ),
+    Case(
+        "grouped return of two customers",
+        "complaint_user",
+        COMP,
+        "action_quality_create_grouped_return",
+        lambda t: (t.comp_approved | t.comp_gone).ids,
+        _none,
+        U,
+    ),
+    Case(
+        "recall refresh of a done",
+        "qmanager",
+        RECALL,
+        "action_refresh_customers",
+        _ids("recall_done"),
+        _none,
+        U,
+    ),
+    Case(
+        "survey of an open complaint",
+        "salesperson",
+        TICKET,
+        "action_send_satisfaction_survey",
+        _ids("ticket"),
+        _none,
+        U,
+    ),
+    Case(
+        "sales hold by a complaint user",
+        "salesperson",
+        "res.partner",
+        "action_quality_sale_hold",
+        _ids("customer"),
+        _none,
+        A,
+    ),
+    Case(
+        "sale confirmed for a customer on hold",
+        "salesperson",
+        "sale.order",
+        "action_confirm",
+        lambda t: t.held_order.ids,
+        _none,
+        U,
+        _held_order,
     ),
     Case(
         "root cause confirmed without root cause",
