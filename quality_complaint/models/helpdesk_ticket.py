@@ -7,7 +7,14 @@ from odoo import api, fields, models, tools
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
 
+from .number_guard import MAX_NUMBER, ensure_valid_numbers
 from .quality_defect_category import PROBLEM_CLASSES, RESPONSIBLE_PARTIES
+
+# Quantities of a complaint: zero or more, finite.
+NUMBER_RULES = {
+    "complaint_qty": (0.0, False, MAX_NUMBER),
+    "w_how_many": (0.0, False, MAX_NUMBER),
+}
 
 
 class HelpdeskTicket(models.Model):
@@ -468,6 +475,21 @@ class HelpdeskTicket(models.Model):
                     )
                 )
 
+    @api.constrains("lot_id", "company_id")
+    def _check_lot_company(self):
+        for ticket in self.sudo():
+            lot_company = ticket.lot_id.company_id
+            if lot_company and ticket.company_id and lot_company != ticket.company_id:
+                raise ValidationError(
+                    self.env._(
+                        "Lot %(lot)s belongs to company %(company)s, not to the "
+                        "company of the complaint %(ticket)s.",
+                        lot=ticket.lot_id.name,
+                        company=lot_company.name,
+                        ticket=ticket.display_name,
+                    )
+                )
+
     @api.constrains("warranty_exclusion", "warranty_exclusion_reason")
     def _check_warranty_exclusion_reason(self):
         for ticket in self:
@@ -773,12 +795,15 @@ class HelpdeskTicket(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            ensure_valid_numbers(self, vals, NUMBER_RULES)
         tickets = super().create(vals_list)
         tickets._assign_first_responsible()
         tickets._send_quality_acknowledgement()
         return tickets
 
     def write(self, vals):
+        ensure_valid_numbers(self, vals, NUMBER_RULES)
         if "first_responsible_id" in vals:
             self._ensure_can_change_first_responsible(vals["first_responsible_id"])
         closing = self._get_quality_tickets_closing(vals)

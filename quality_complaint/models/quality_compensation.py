@@ -3,6 +3,9 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.fields import Command, Domain
 
+from .number_guard import ensure_valid_numbers
+from .quality_compensation_line import NUMBER_RULES as LINE_NUMBER_RULES
+
 # Fields that may still change once a proposal has left the draft state:
 # the state machine, the customer's acceptance and the chatter.
 UNLOCKED_FIELDS = {
@@ -243,10 +246,12 @@ class QualityCompensation(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
+            self._ensure_valid_line_commands(vals)
             if vals.get("name", "/") == "/":
                 vals["name"] = self.env["ir.sequence"].next_by_code(
                     "quality.compensation"
                 )
+            self._ensure_partners_active_vals(vals)
         records = super().create(vals_list)
         for rec, vals in zip(records, vals_list, strict=True):
             if "recovery_ids" not in vals:
@@ -256,6 +261,7 @@ class QualityCompensation(models.Model):
         return records
 
     def write(self, vals):
+        self._ensure_valid_line_commands(vals)
         self._ensure_unlocked(vals)
         if "state" in vals:
             self._ensure_state_transition(vals["state"])
@@ -274,6 +280,7 @@ class QualityCompensation(models.Model):
 
     def action_submit(self):
         """Send the proposal into its approval chain."""
+        self._ensure_partners_active()
         for rec in self:
             rec._ensure_state(["draft"])
             rec.write({"state": "to_approve", "rejection_reason": False})
@@ -525,6 +532,45 @@ class QualityCompensation(models.Model):
                     self.name,
                 )
             )
+
+    @api.model
+    def _ensure_valid_line_commands(self, vals):
+        """Check the numbers of lines given inline, before the proposal's
+        totals are computed from them (NaN would crash the rounding)."""
+        for command in vals.get("line_ids") or []:
+            if isinstance(command, list | tuple) and len(command) == 3:
+                if command[0] in (Command.CREATE, Command.UPDATE) and command[2]:
+                    line_model = self.env["quality.compensation.line"]
+                    ensure_valid_numbers(line_model, command[2], LINE_NUMBER_RULES)
+
+    @api.model
+    def _ensure_partners_active_vals(self, vals):
+        """create(): the customer given or the complaint's, before inserting."""
+        Partner = self.env["res.partner"].sudo()
+        partner = Partner.browse(vals.get("partner_id")) or (
+            self.env["helpdesk.ticket"].sudo().browse(vals.get("ticket_id")).partner_id
+        )
+        self._ensure_active(partner | partner.commercial_partner_id, vals.get("name"))
+
+    def _ensure_partners_active(self, partners=None):
+        """Nothing is proposed to, or done for, an archived contact."""
+        for rec in self:
+            rec._ensure_active(
+                partners or rec.partner_id | rec.commercial_partner_id, rec.name
+            )
+
+    @api.model
+    def _ensure_active(self, partners, name):
+        for partner in partners.sudo():
+            if not partner.active:
+                raise UserError(
+                    self.env._(
+                        "%(partner)s is archived: restore the contact before "
+                        "going on with compensation %(name)s.",
+                        partner=partner.display_name,
+                        name=name,
+                    )
+                )
 
     def _ensure_state(self, states):
         for rec in self:

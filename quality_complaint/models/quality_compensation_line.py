@@ -2,8 +2,15 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from .number_guard import MAX_NUMBER, ensure_valid_numbers, ensure_valid_record_numbers
+
 # Types that hand goods to the customer: their product defaults to the complaint's.
 GOODS_TYPES = ("refund", "replacement", "reissue", "repair", "packaging_at_cost")
+# A line gives more than nothing, at a price of zero or more, finite.
+NUMBER_RULES = {
+    "quantity": (0.0, True, MAX_NUMBER),
+    "price_unit": (0.0, False, MAX_NUMBER),
+}
 
 
 class QualityCompensationLine(models.Model):
@@ -118,8 +125,44 @@ class QualityCompensationLine(models.Model):
                     )
                 )
 
+    @api.constrains("lot_id", "company_id")
+    def _check_lot_company(self):
+        for line in self.sudo():
+            lot_company = line.lot_id.company_id
+            if lot_company and line.company_id and lot_company != line.company_id:
+                raise ValidationError(
+                    self.env._(
+                        "Lot %(lot)s belongs to company %(company)s, not to the "
+                        "company of proposal %(proposal)s.",
+                        lot=line.lot_id.name,
+                        company=lot_company.name,
+                        proposal=line.compensation_id.name,
+                    )
+                )
+
+    @api.constrains("product_uom_id", "product_id")
+    def _check_product_uom(self):
+        for line in self:
+            uom, product = line.product_uom_id, line.product_id
+            if uom and product and not uom._has_common_reference(product.uom_id):
+                raise ValidationError(
+                    self.env._(
+                        "Unit %(unit)s cannot measure %(product)s, counted in "
+                        "%(product_unit)s.",
+                        unit=uom.name,
+                        product=product.display_name,
+                        product_unit=product.uom_id.name,
+                    )
+                )
+
+    @api.constrains("quantity", "price_unit")
+    def _check_numbers(self):
+        ensure_valid_record_numbers(self, NUMBER_RULES)
+
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            ensure_valid_numbers(self, vals, NUMBER_RULES)
         compensations = self.env["quality.compensation"].browse(
             [v.get("compensation_id") for v in vals_list if v.get("compensation_id")]
         )
@@ -127,6 +170,7 @@ class QualityCompensationLine(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
+        ensure_valid_numbers(self, vals, NUMBER_RULES)
         if set(vals) - set(self._get_execution_fields()):
             self.compensation_id._ensure_unlocked()
         return super().write(vals)

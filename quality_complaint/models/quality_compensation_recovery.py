@@ -1,6 +1,14 @@
 # License AGPL-3.0 or later (http://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
+from .number_guard import MAX_NUMBER, ensure_valid_numbers
+
+# A share is a percentage; a fixed amount is zero or more.
+NUMBER_RULES = {
+    "share": (0.0, False, 100.0),
+    "amount": (0.0, False, MAX_NUMBER),
+}
+
 
 class QualityCompensationRecovery(models.Model):
     _name = "quality.compensation.recovery"
@@ -46,12 +54,15 @@ class QualityCompensationRecovery(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            ensure_valid_numbers(self, vals, NUMBER_RULES)
         self.env["quality.compensation"].browse(
             [v.get("compensation_id") for v in vals_list if v.get("compensation_id")]
         )._ensure_unlocked()
         return super().create(vals_list)
 
     def write(self, vals):
+        ensure_valid_numbers(self, vals, NUMBER_RULES)
         if set(vals) - set(self._get_execution_fields()):
             self.compensation_id._ensure_unlocked()
         return super().write(vals)

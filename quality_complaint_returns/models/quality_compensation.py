@@ -147,6 +147,7 @@ class QualityCompensation(models.Model):
         sales rights may create the documents once these checks passed."""
         self.check_access("read")
         self._ensure_state(["approved"])
+        self._ensure_partners_active()
         self.lock_for_update()
         self.ticket_id.lock_for_update(allow_referencing=True)
         self.sudo().write({"last_execution_date": fields.Datetime.now()})
@@ -428,7 +429,6 @@ class QualityCompensation(models.Model):
                 "compensation_type"
             )
 
-    @api.model
     def action_done(self):
         res = super().action_done()
         for rec in self:
@@ -442,6 +442,7 @@ class QualityCompensation(models.Model):
         self.ensure_one()
         self._ensure_state(["approved"])
         self._ensure_invoicing_rights()
+        self._ensure_partners_active()
         self._lock_for_execution()
         lines = self.line_ids.filtered(
             lambda line: line.compensation_type in CREDIT_TYPES and not line.executed
@@ -458,6 +459,7 @@ class QualityCompensation(models.Model):
         self.ensure_one()
         self._ensure_state(["approved"])
         self._ensure_invoicing_rights()
+        self._ensure_partners_active()
         self._lock_for_execution()
         lines = self.line_ids.filtered(
             lambda line: line.compensation_type == "cash" and not line.executed
@@ -669,6 +671,7 @@ class QualityCompensation(models.Model):
             raise UserError(
                 self.env._("Nothing left to charge on proposal %s.", self.name)
             )
+        self._ensure_partners_active(todo.partner_id)
         return self._get_quality_moves_action(todo._action_quality_charge())
 
     def _get_quality_moves_action(self, moves):

@@ -150,8 +150,11 @@ class QualityCompensationLine(models.Model):
         self.ensure_one()
         invoice = self.compensation_id.ticket_id.invoice_id
         if invoice:
-            refund = self._create_invoice_reversal(invoice, date)
-            self._ensure_not_over_credit(invoice, refund)
+            # a refused credit note leaves nothing behind, even for a caller
+            # that catches the error and goes on in the same transaction
+            with self.env.cr.savepoint():
+                refund = self._create_invoice_reversal(invoice, date)
+                self._ensure_not_over_credit(invoice, refund)
         else:
             refund = self.env["account.move"].create(
                 self._prepare_free_refund_vals(date)
