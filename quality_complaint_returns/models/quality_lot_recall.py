@@ -177,7 +177,9 @@ class QualityLotRecall(models.Model):
                     )
                 )
         self.filtered(lambda r: r.state == "decided").write({"state": "in_progress"})
-        for recall in self:
+        # sudo: who may write the recall (Complaint Managers) carries it out,
+        # with or without inventory rights; the documents are Odoo's own
+        for recall in self.sudo():
             recall._action_execute()
 
     def action_done(self):
@@ -285,7 +287,9 @@ class QualityLotRecall(models.Model):
         for recall in self:
             rows = [
                 row
-                for row in recall.lot_id._get_quality_affected_customers()
+                for row in recall.lot_id._get_quality_affected_customers(
+                    recall.company_id
+                )
                 if row["partner_id"]
             ]
             recall.customer_ids = [Command.clear()] + [
