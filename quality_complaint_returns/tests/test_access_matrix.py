@@ -629,3 +629,99 @@ class TestAccessMatrix(ReturnsCommon, RecoveryCommon):
 
     def _case_lot_report_read(self, user):
         self._read_report(user, "quality.lot.report", [("lot_id", "=", self.lot.id)])
+
+
+@tagged("post_install", "-at_install")
+class TestSharedLotCompanies(ReturnsCommon):
+    """A lot without company shipped by two companies: each company sees only
+    its own customers, complaints and shipments of it."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        env = cls.env
+        cls.company_b = env["res.company"].create({"name": "QCM Shared Lot B"})
+        env.user.company_ids |= cls.company_b
+        cls.other_co = new_test_user(
+            env,
+            login="qcm_shared_b",
+            groups=f"{DIRECTOR},stock.group_stock_user",
+            company_id=cls.company_b.id,
+            company_ids=cls.company_b.ids,
+        )
+        cls.customer_b = env["res.partner"].create({"name": "QCM B customer"})
+        env_b = env(context=dict(env.context, allowed_company_ids=cls.company_b.ids))
+        warehouse = env_b["stock.warehouse"].search(
+            [("company_id", "=", cls.company_b.id)], limit=1
+        )
+        stock = warehouse.lot_stock_id
+        suppliers = env.ref("stock.stock_location_suppliers")
+        for ptype, src, dest, partner, qty in (
+            (warehouse.in_type_id, suppliers, stock, cls.supplier, 7),
+            (warehouse.out_type_id, stock, cls.customer_loc, cls.customer_b, 4),
+        ):
+            picking = env_b["stock.picking"].create(
+                {
+                    "picking_type_id": ptype.id,
+                    "location_id": src.id,
+                    "location_dest_id": dest.id,
+                    "partner_id": partner.id,
+                    "move_ids": [
+                        Command.create(
+                            {
+                                "product_id": cls.product.id,
+                                "product_uom_qty": qty,
+                                "location_id": src.id,
+                                "location_dest_id": dest.id,
+                            }
+                        )
+                    ],
+                }
+            )
+            picking.action_confirm()
+            picking.move_ids._quality_set_lot(cls.lot)
+            picking.move_ids.picked = True
+            picking.with_context(skip_backorder=True, skip_sms=True).button_validate()
+            assert (picking.state, picking.company_id) == ("done", cls.company_b)
+        team_b = env_b["helpdesk.ticket.team"].create(
+            {"name": "QCM B", "is_quality_team": True, "company_id": cls.company_b.id}
+        )
+        cls.ticket_b = env_b["helpdesk.ticket"].create(
+            {
+                "name": "B complaint",
+                "description": "x",
+                "team_id": team_b.id,
+                "company_id": cls.company_b.id,
+                "partner_id": cls.customer_b.id,
+                "product_id": cls.product.id,
+                "lot_id": cls.lot.id,
+                "complaint_qty": 1,
+            }
+        )
+
+    def test_each_company_sees_its_own_lot_figures(self):
+        self.assertFalse(self.lot.company_id, "the lot is shared")
+        self.env.flush_all()
+        Report = self.env["quality.lot.report"]
+        rows = Report.with_user(self.other_co).search([("lot_id", "=", self.lot.id)])
+        self.assertEqual(rows.company_id, self.company_b)
+        self.assertEqual((rows.complaint_count, rows.shipped_qty), (1, 4.0))
+        lot_b = self.lot.with_user(self.other_co)
+        partners = {
+            row["partner_id"] for row in lot_b._get_quality_affected_customers()
+        }
+        self.assertEqual(partners, {self.customer_b.id})
+        lot_a = self.lot.with_context(allowed_company_ids=self.env.company.ids)
+        partners = {
+            row["partner_id"] for row in lot_a._get_quality_affected_customers()
+        }
+        self.assertEqual(partners, {self.customer.commercial_partner_id.id})
+
+    def test_recall_of_company_b_lists_only_its_customers(self):
+        recall = (
+            self.env["quality.lot.recall"]
+            .with_user(self.other_co)
+            .create({"lot_id": self.lot.id})
+        )
+        self.assertEqual(recall.company_id, self.company_b)
+        self.assertEqual(recall.customer_ids.partner_id, self.customer_b)
