@@ -48,3 +48,4 @@ from . import test_complaint_8d_report
 from . import test_complaint_rate
 from . import test_complaint_satisfaction_portal
 from . import test_portal_access
+from . import test_static_security

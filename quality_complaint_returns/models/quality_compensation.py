@@ -662,10 +662,8 @@ class QualityCompensation(models.Model):
 
     def _action_quality_charge_party(self, party):
         """Draft one journal entry per open recovery of ``party``; the proposal
-        row is locked so that two clicks never charge a partner twice. Who
-        executes the proposal needs write access to it (complaint staff)."""
+        row is locked so that two clicks never charge a partner twice."""
         self.ensure_one()
-        self.check_access("write")
         self._ensure_state(["approved"])
         self.lock_for_update()
         self.recovery_ids.invalidate_recordset()

@@ -63,8 +63,8 @@ validate_return_receipt           -     -     -       -       Y     Y       -
 create_credit_notes               -     -     -       -       -     -       -
 post_credit_note                  -     -     -       -       -     Y       -
 write_off                         -     -     -       -       -     Y       -
-charge_carrier                    -     -     -       -       -     -       -
-deduct_rebate                     -     -     -       -       -     -       -
+charge_carrier                    -     -     -       -       -     Y       -
+deduct_rebate                     -     -     -       -       -     Y       -
 sale_hold                         -     -     Y       Y       -     -       Y
 defect_category_read              -     Y     Y       Y       -     -       -
 defect_category_write             -     -     Y       Y       -     -       -
