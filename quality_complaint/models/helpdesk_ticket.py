@@ -1295,6 +1295,10 @@ class HelpdeskTicket(models.Model):
 
     def action_propose_compensation(self):
         self.ensure_one()
+        # the button only opens a form: refuse it, as saving the form would be,
+        # to whoever may not read the complaint or create proposals
+        self.check_access("read")
+        self.env["quality.compensation"].check_access("create")
         return {
             "name": self.env._("Propose Compensation"),
             "type": "ir.actions.act_window",

@@ -1,6 +1,6 @@
 # License AGPL-3.0 or later (http://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.fields import Command
 
 from .quality_compensation_line import CREDIT_TYPES, RETURN_TYPES
@@ -144,8 +144,10 @@ class QualityCompensation(models.Model):
         second click or a concurrent user then sees the documents made by the
         first one (or fails and retries) instead of creating them again.
         Returns the proposals as superuser: complaint staff without stock or
-        sales rights may create the documents once these checks passed."""
-        self.check_access("read")
+        sales rights may create the documents once these checks passed (write
+        access: users who may only read the proposal, such as accountants,
+        do not execute it)."""
+        self.check_access("write")
         self._ensure_state(["approved"])
         self._ensure_partners_active()
         self.lock_for_update()
@@ -431,10 +433,12 @@ class QualityCompensation(models.Model):
 
     def action_done(self):
         res = super().action_done()
-        for rec in self:
+        # sudo: complaint staff close the proposal; the write-off they draft
+        # (posted by accounting) needs the journal they may not read
+        for rec in self.sudo():
             journal = rec.company_id._get_quality_complaint_journal()
             if journal and not rec.write_off_move_id and rec._get_write_off_lines():
-                rec.sudo()._create_write_off()
+                rec._create_write_off()
         return res
 
     def action_create_credit_notes(self):
@@ -480,7 +484,9 @@ class QualityCompensation(models.Model):
                 self.env._("Proposal %s is already written off.", self.name)
             )
         if not move or move.state == "cancel":
-            move = self._create_write_off()
+            # sudo: an accountant need not read the complaint or write the
+            # proposal; he books the entry and posts it as himself below
+            move = self.sudo()._create_write_off().sudo(False)
         if not move:
             raise UserError(
                 self.env._("Proposal %s has nothing to write off.", self.name)
@@ -504,7 +510,7 @@ class QualityCompensation(models.Model):
         if not self.env.su and not self.env.user.has_group(
             "account.group_account_invoice"
         ):
-            raise UserError(
+            raise AccessError(
                 self.env._(
                     "Only users with invoicing rights may prepare credit notes "
                     "and payments of a compensation."

@@ -177,7 +177,9 @@ class QualityLotRecall(models.Model):
                     )
                 )
         self._lock_for_execution()
-        for recall in self:
+        # sudo: who may write the recall (Complaint Managers) carries it out,
+        # with or without inventory rights; the documents are Odoo's own
+        for recall in self.sudo():
             recall._action_execute()
 
     def action_done(self):
@@ -295,7 +297,9 @@ class QualityLotRecall(models.Model):
         for recall in self:
             rows = [
                 row
-                for row in recall.lot_id._get_quality_affected_customers()
+                for row in recall.lot_id._get_quality_affected_customers(
+                    recall.company_id
+                )
                 if row["partner_id"]
             ]
             recall.customer_ids = [Command.clear()] + [

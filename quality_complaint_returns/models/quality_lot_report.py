@@ -43,11 +43,14 @@ class QualityLotReport(models.Model):
         )
 
     def _get_report_query(self):
-        """One row per lot with quality complaints."""
+        """One row per lot and company with quality complaints: a lot shared
+        between companies shows each company its own complaints and shipments
+        (the row's id is the first complaint of the group, hence stable)."""
         return SQL(
             """
             WITH complaints AS (
-                SELECT t.lot_id, COUNT(*) AS complaint_count,
+                SELECT t.lot_id, t.company_id, MIN(t.id) AS id,
+                       COUNT(*) AS complaint_count,
                        COUNT(DISTINCT t.commercial_partner_id) AS customer_count,
                        COUNT(DISTINCT COALESCE('s' || p.state_id, 'c' || p.country_id))
                            AS region_count,
@@ -57,20 +60,21 @@ class QualityLotReport(models.Model):
                   FROM helpdesk_ticket t
                   LEFT JOIN res_partner p ON p.id = t.commercial_partner_id
                  WHERE t.lot_id IS NOT NULL AND t.is_quality_complaint
-                 GROUP BY t.lot_id
+                 GROUP BY t.lot_id, t.company_id
             ), shipped AS (
-                SELECT ml.lot_id, SUM(CASE
+                SELECT ml.lot_id, ml.company_id, SUM(CASE
                            WHEN src.usage = 'customer' THEN -ml.quantity_product_uom
                            ELSE ml.quantity_product_uom END) AS qty
                   FROM stock_move_line ml
-                  JOIN complaints c ON c.lot_id = ml.lot_id
+                  JOIN complaints c
+                    ON c.lot_id = ml.lot_id AND c.company_id = ml.company_id
                   JOIN stock_location src ON src.id = ml.location_id
                   JOIN stock_location dst ON dst.id = ml.location_dest_id
                  WHERE ml.state = 'done'
                    AND (src.usage = 'customer') != (dst.usage = 'customer')
-                 GROUP BY ml.lot_id
+                 GROUP BY ml.lot_id, ml.company_id
             )
-            SELECT l.id, l.id AS lot_id, l.product_id, l.company_id,
+            SELECT c.id, c.lot_id, l.product_id, c.company_id,
                    c.complaint_count, c.customer_count, c.region_count,
                    c.complaint_qty, COALESCE(s.qty, 0) AS shipped_qty,
                    CASE WHEN COALESCE(s.qty, 0) > 0
@@ -79,6 +83,7 @@ class QualityLotReport(models.Model):
                    c.serious_count, c.last_complaint_date
               FROM complaints c
               JOIN stock_lot l ON l.id = c.lot_id
-              LEFT JOIN shipped s ON s.lot_id = c.lot_id
+              LEFT JOIN shipped s
+                ON s.lot_id = c.lot_id AND s.company_id = c.company_id
             """
         )

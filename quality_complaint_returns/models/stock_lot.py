@@ -264,8 +264,12 @@ class StockLot(models.Model):
             "context": {"create": False},
         }
 
-    def _get_quality_affected_customers(self):
+    def _get_quality_affected_customers(self, companies=None):
         """Every customer who received these lots, in one SQL query.
+
+        Only the stock moves of ``companies`` (default: the companies of the
+        environment) count: a lot shared between companies never shows one
+        company's customers to another.
 
         Done move lines of the lots that enter a customer location are
         deliveries; lines that leave a customer location for another customer
@@ -288,7 +292,10 @@ class StockLot(models.Model):
             return []
         self.check_access("read")
         self._flush_quality_affected_customers()
-        self.env.cr.execute(self._get_quality_affected_customers_query(self.ids))
+        companies = self.env.companies if companies is None else companies
+        self.env.cr.execute(
+            self._get_quality_affected_customers_query(self.ids, companies.ids)
+        )
         rows = [
             dict(zip(AFFECTED_CUSTOMER_KEYS, values, strict=True))
             for values in self.env.cr.fetchall()
@@ -310,20 +317,23 @@ class StockLot(models.Model):
         self.env["stock.location"].flush_model(["usage"])
         self.env["res.partner"].flush_model(["commercial_partner_id"])
 
-    def _get_quality_affected_customers_query(self, lot_ids):
-        """The whole look-up as one SQL statement for the given lot ids."""
+    def _get_quality_affected_customers_query(self, lot_ids, company_ids=None):
+        """The whole look-up as one SQL statement for the given lot ids, on
+        the moves of ``company_ids`` (default: the environment's companies)."""
+        if company_ids is None:
+            company_ids = self.env.companies.ids
         return SQL(
             "WITH RECURSIVE lines AS MATERIALIZED (%(lines)s), "
             "parents AS (%(parents)s), tree AS (%(tree)s), "
             "events AS (%(events)s) %(result)s",
-            lines=self._get_quality_lines_sql(lot_ids),
+            lines=self._get_quality_lines_sql(lot_ids, company_ids),
             parents=self._get_quality_parents_sql(),
             tree=self._get_quality_tree_sql(),
             events=self._get_quality_events_sql(),
             result=self._get_quality_result_sql(),
         )
 
-    def _get_quality_lines_sql(self, lot_ids):
+    def _get_quality_lines_sql(self, lot_ids, company_ids):
         """Done lines of the lots entering or leaving a customer location."""
         return SQL(
             """
@@ -344,8 +354,10 @@ class StockLot(models.Model):
              WHERE ml.lot_id = ANY(%s) AND ml.state = 'done'
                AND ml.lot_id IS NOT NULL
                AND (src.usage = 'customer' OR dst.usage = 'customer')
+               AND ml.company_id = ANY(%s)
             """,
             list(lot_ids),
+            list(company_ids),
         )
 
     def _get_quality_parents_sql(self):

