@@ -1,5 +1,5 @@
 # Quality Complaint for Odoo: see README.md
-.PHONY: setup run test lint shell bench clean-stack format i18n
+.PHONY: setup run test lint shell bench clean-stack format i18n compat load
 
 setup:
 	bash scripts/setup.sh
@@ -22,6 +22,14 @@ shell: setup
 
 bench: setup
 	bash scripts/bench.sh
+
+# Odoo's/OCA's own suites with our addons installed (COMPAT_BASELINE=1: without them)
+compat: setup
+	bash scripts/compat.sh
+
+# Load test on loopback (not in make test): LOAD_USERS, LOAD_TIME, LOAD_DB
+load: setup
+	bash scripts/load.sh
 
 clean-stack:
 	rm -rf .stack

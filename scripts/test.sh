@@ -24,6 +24,7 @@ if [ "$rc" -eq 5 ]; then echo "[test] FAILED: pytest collected no test" >&2; exi
 "$PY" "$ROOT/scripts/check_junit.py" "$JUNIT" || rc=1
 [ "$rc" -eq 0 ] || { echo "[test] FAILED (pytest exit $rc)" >&2; exit "$rc"; }
 
+if [ "${SKIP_COMPAT:-0}" != 1 ]; then COMPAT_DB="$DB" COMPAT_PORT="$PORT" bash "$ROOT/scripts/compat.sh"; fi
 "$PY" "$ROOT/scripts/i18n.py" check "$CONF" "$DB"
 if [ "${SKIP_LINT:-0}" != 1 ]; then bash "$ROOT/scripts/lint.sh"; fi
 echo "[test] all green"
