@@ -14,8 +14,8 @@ lint: setup
 	bash scripts/lint.sh
 
 format: setup
-	.stack/venv/bin/ruff format quality_complaint quality_complaint_returns quality_complaint_loyalty examples scripts bench
-	.stack/venv/bin/ruff check --fix quality_complaint quality_complaint_returns quality_complaint_loyalty examples scripts bench
+	.stack/venv/bin/ruff format quality_complaint quality_complaint_returns quality_complaint_loyalty examples scripts bench load
+	.stack/venv/bin/ruff check --fix quality_complaint quality_complaint_returns quality_complaint_loyalty examples scripts bench load
 
 shell: setup
 	bash -c 'source scripts/env.sh && write_conf $${DB:-quality_demo} $${PORT:-8069} && odoo shell -d $${DB:-quality_demo}'
