@@ -71,39 +71,47 @@ def seed_sales(env, n_customers, rng):
     )
     quants.action_apply_inventory()
     log(f"{len(lots)} lots, {per_lot} boxes each in stock")
-    partners = env["res.partner"].create(
-        [
-            {
-                "name": f"Load Customer {i:05d}",
-                "is_company": i % 3 == 0,
-                "is_distributor": i % 10 == 0,
-                "user_id": salesperson.id,
-                "email": f"load{i:05d}@example.com",
-                "phone": f"+86 138 {i:04d} {i % 9999:04d}",
-            }
-            for i in range(n_customers)
-        ]
+    partners = (
+        env["res.partner"]
+        .with_context(**QUIET)
+        .create(
+            [
+                {
+                    "name": f"Load Customer {i:05d}",
+                    "is_company": i % 3 == 0,
+                    "is_distributor": i % 10 == 0,
+                    "user_id": salesperson.id,
+                    "email": f"load{i:05d}@example.com",
+                    "phone": f"+86 138 {i:04d} {i % 9999:04d}",
+                }
+                for i in range(n_customers)
+            ]
+        )
     )
     log(f"{len(partners)} customers")
     orders = env["sale.order"]
     for chunk in batches(partners, 250):
-        batch = env["sale.order"].create(
-            [
-                {
-                    "partner_id": partner.id,
-                    "user_id": salesperson.id,
-                    "order_line": [
-                        Command.create(
-                            {
-                                "product_id": tile.id,
-                                "product_uom_qty": rng.randint(10, 50),
-                                "price_unit": rng.choice((118.0, 122.0, 128.0)),
-                            }
-                        )
-                    ],
-                }
-                for partner in chunk
-            ]
+        batch = (
+            env["sale.order"]
+            .with_context(**QUIET)
+            .create(
+                [
+                    {
+                        "partner_id": partner.id,
+                        "user_id": salesperson.id,
+                        "order_line": [
+                            Command.create(
+                                {
+                                    "product_id": tile.id,
+                                    "product_uom_qty": rng.randint(10, 50),
+                                    "price_unit": rng.choice((118.0, 122.0, 128.0)),
+                                }
+                            )
+                        ],
+                    }
+                    for partner in chunk
+                ]
+            )
         )
         batch.action_confirm()
         pickings = batch.picking_ids
