@@ -5,9 +5,9 @@ source "$(dirname "$0")/env.sh"
 cd "$ROOT"
 ADDONS=(quality_complaint quality_complaint_returns quality_complaint_loyalty)
 echo "[lint] ruff format --check"
-"$VENV/bin/ruff" format --check "${ADDONS[@]}" examples scripts bench
+"$VENV/bin/ruff" format --check "${ADDONS[@]}" examples scripts bench load
 echo "[lint] ruff check"
-"$VENV/bin/ruff" check "${ADDONS[@]}" examples scripts bench
+"$VENV/bin/ruff" check "${ADDONS[@]}" examples scripts bench load
 echo "[lint] pylint-odoo"
 "$VENV/bin/pylint" --rcfile="$ROOT/.pylintrc-mandatory" "${ADDONS[@]}"
 echo "[lint] clean"

@@ -25,6 +25,7 @@ if [ "$rc" -eq 5 ]; then echo "[test] FAILED: pytest collected no test" >&2; exi
 "$PY" "$ROOT/scripts/check_junit.py" "$JUNIT" || rc=1
 [ "$rc" -eq 0 ] || { echo "[test] FAILED (pytest exit $rc)" >&2; exit "$rc"; }
 
+if [ "${SKIP_COMPAT:-0}" != 1 ]; then COMPAT_DB="$DB" COMPAT_PORT="$PORT" bash "$ROOT/scripts/compat.sh"; fi
 # upgrade safety: uninstall and reinstall on the test database, seeded
 if [ "${SKIP_UPGRADE_CHECK:-0}" != 1 ]; then bash "$ROOT/scripts/upgrade_check.sh" "$DB" "$PORT"; fi
 "$PY" "$ROOT/scripts/i18n.py" check "$CONF" "$DB"

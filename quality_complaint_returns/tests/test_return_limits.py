@@ -34,6 +34,21 @@ class TestReturnLimits(ReturnsCommon):
         with self.assertRaisesRegex(UserError, "still returnable 10.0"):
             wizard.action_create_returns()
 
+    def test_supplier_return_keeps_odoo_extra_quantity(self):
+        """Only goods taken back from a customer are capped: Odoo's own extra
+        quantity on other returns stays (stock's test_mto_moves_return_extra)."""
+        receipt = self._receive(self.product, self.lot, 5, 40.0)
+        wizard = Form(
+            self.env["stock.return.picking"].with_context(
+                active_model="stock.picking", active_id=receipt.id
+            )
+        ).save()
+        wizard.product_return_moves.quantity = 7
+        action = wizard.action_create_returns()
+        back = self.env["stock.picking"].browse(action["res_id"])
+        self.assertEqual(back.move_ids.product_uom_qty, 7)
+        self.assertEqual(back.move_ids.origin_returned_move_id, receipt.move_ids)
+
     def test_lot_not_delivered_refused(self):
         comp = self._approved([("refund", 2)])
         wizard = self.env["stock.return.picking"].create(

@@ -53,10 +53,21 @@ class StockReturnPicking(models.TransientModel):
         return picking
 
     def _ensure_quality_returnable(self):
-        """Never return more than delivered minus returned, nor another lot."""
+        """Never take back from a customer more than delivered minus returned,
+        nor another lot.
+
+        Only goods that reached a customer are capped (a complaint's return, or
+        Odoo's own *Return* button on a customer delivery): Odoo lets internal
+        and supplier returns carry an extra quantity (stock's
+        ``test_mto_moves_return_extra``), and that stays as it is."""
         qty_by_move = {}
         for line in self.product_return_moves.filtered("move_id"):
             move = line.move_id
+            if (
+                not self.quality_compensation_id
+                and move.location_dest_id.usage != "customer"
+            ):
+                continue
             qty = line.uom_id._compute_quantity(line.quantity, move.product_uom)
             qty_by_move[move] = qty_by_move.get(move, 0.0) + qty
             move._ensure_quality_delivered_lot(line.quality_lot_id)
