@@ -1,4 +1,4 @@
-"""Benchmark: open the complaint list, kanban, pivot and dashboard on 100,000 complaints.
+"""Benchmark: the complaint list, kanban, pivot and dashboard on 100,000 complaints.
 
 Run by `make bench` (scripts/bench.sh):
     python bench/bench_lists.py --config CONF --db DB
@@ -276,7 +276,9 @@ def cases(env, info):
         return result
 
     def pivot():
-        return Report.formatted_read_grouping_sets([], grouping_sets(rows, cols), measures)
+        return Report.formatted_read_grouping_sets(
+            [], grouping_sets(rows, cols), measures
+        )
 
     result = [
         ("complaint list (80 rows)", list_view),
@@ -335,7 +337,9 @@ def run(registry, do_explain):
     results = {}
     with registry.cursor() as cr:
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
-        total = env["helpdesk.ticket"].search_count([("is_quality_complaint", "=", True)])
+        total = env["helpdesk.ticket"].search_count(
+            [("is_quality_complaint", "=", True)]
+        )
         for xmlid in USERS:
             user = env.ref(xmlid)
             uenv = env(user=user, context={"lang": "en_US", "tz": "UTC"})
