@@ -18,7 +18,9 @@ the RPCs the Odoo 19 web client sends when a user opens:
   view's measures, row and column groupbys;
 - each report of the Quality Dashboard (graph: formatted_read_group; pivot:
   formatted_read_grouping_sets; list: web_search_read).
-as the admin user and as a complaint user (record rules applied). Prints a
+as the admin user and as a complaint manager (record rules applied), then as
+the admin again with our two helpdesk_ticket indexes dropped (inside the
+transaction, rolled back): the before/after of the indexes. Prints a
 markdown table, writes bench/results/lists.md. --explain prints EXPLAIN ANALYZE
 of the slowest query of each case.
 """
@@ -42,6 +44,10 @@ ACTION = "quality_complaint.helpdesk_ticket_action_quality_complaint"
 ANALYSIS = "quality_complaint.quality_complaint_report_action"
 DASHBOARD = "quality_complaint.quality_complaint_dashboard_view_form"
 USERS = ("base.user_admin", "quality_complaint.demo_user_sales_manager")
+INDEXES = (
+    "helpdesk_ticket_quality_list_order_index",
+    "helpdesk_ticket_quality_stage_index",
+)
 RESULTS = Path(__file__).resolve().parent / "results" / "lists.md"
 
 
@@ -334,19 +340,27 @@ def explain(env, call):
 
 
 def run(registry, do_explain):
+    """{case: {column: (seconds, queries)}}; the admin runs twice, the
+    second time with our helpdesk_ticket indexes dropped (rolled back)."""
     results = {}
     with registry.cursor() as cr:
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
         total = env["helpdesk.ticket"].search_count(
             [("is_quality_complaint", "=", True)]
         )
-        for xmlid in USERS:
+        passes = [(xmlid, True) for xmlid in USERS] + [(USERS[0], False)]
+        for xmlid, indexed in passes:
+            if not indexed:
+                cr.execute(SQL("DROP INDEX %s", SQL.identifier(INDEXES[0])))
+                for index in INDEXES[1:]:
+                    cr.execute(SQL("DROP INDEX %s", SQL.identifier(index)))
             user = env.ref(xmlid)
+            column = user.login if indexed else f"{user.login} without indexes"
             uenv = env(user=user, context={"lang": "en_US", "tz": "UTC"})
             info = load_views(uenv)
             for name, call in cases(uenv, info):
-                results.setdefault(name, {})[user.login] = measure(uenv, call)
-                if do_explain and xmlid == USERS[0]:
+                results.setdefault(name, {})[column] = measure(uenv, call)
+                if do_explain and xmlid == USERS[0] and indexed:
                     seconds, plan = explain(uenv, call)
                     print(f"--- {name}: slowest query {seconds * 1000:.0f} ms\n{plan}")
         cr.rollback()
@@ -354,22 +368,23 @@ def run(registry, do_explain):
 
 
 def table(total, results):
-    logins = list(next(iter(results.values())))
+    columns = list(next(iter(results.values())))
     lines = [
         f"Opening the complaint views on {total:,} quality complaints: the RPCs "
         "the Odoo 19 web client sends (fields specifications from get_views), "
         f"warm, best of {RUNS}, {os.cpu_count()} CPU cores, load average "
-        f"{os.getloadavg()[0]:.1f}.",
+        f"{os.getloadavg()[0]:.1f}. \"without indexes\": "
+        f"{', '.join(INDEXES)} dropped.",
         "",
         "| view | "
-        + " | ".join(f"{login}: ms | {login}: queries" for login in logins)
+        + " | ".join(f"{column}: ms | queries" for column in columns)
         + " |",
-        "|---|" + "---:|---:|" * len(logins),
+        "|---|" + "---:|---:|" * len(columns),
     ]
-    for name, per_user in results.items():
+    for name, per_column in results.items():
         cells = []
-        for login in logins:
-            seconds, queries = per_user[login]
+        for column in columns:
+            seconds, queries = per_column[column]
             cells += [f"{seconds * 1000:.0f}", f"{queries}"]
         lines.append(f"| {name} | " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"

@@ -24,7 +24,10 @@ PARTNERS = 1000
 def fixtures(env):
     """Real records the synthetic complaints point to (ids as int arrays)."""
     teams = env["helpdesk.ticket.team"].create(
-        [{"name": f"Bench quality team {i}", "is_quality_team": True} for i in range(TEAMS)]
+        [
+            {"name": f"Bench quality team {i}", "is_quality_team": True}
+            for i in range(TEAMS)
+        ]
     )
     products = env["product.product"].create(
         [
