@@ -5,8 +5,8 @@ Run by `make bench` (scripts/bench.sh):
 
 Installs quality_complaint into the database when it is missing (updates it when
 its schema predates the statistics fields), fills it once with 100,000
-complaints by bulk SQL (generate_series; a few titles start with "=" so the
-text-not-formula path is exercised), then renders
+complaints by bulk SQL (bench/complaint_data.py: generate_series; a few
+titles start with "=" so the text-not-formula path is exercised), then renders
 quality_complaint.action_report_complaint_register_xlsx end to end
 (ir.actions.report._render_xlsx, as the web client does) as the admin user:
 rows per second, SQL queries per 1,000 rows, peak Python memory
@@ -25,13 +25,11 @@ import tracemalloc
 from pathlib import Path
 
 import openpyxl
+from complaint_data import bench_ids, generate
 
 import odoo
-from odoo.tools import SQL
 
-COMPLAINTS = 100_000
 REPORT = "quality_complaint.action_report_complaint_register_xlsx"
-PREFIX = "BENCH-XLSX"
 RESULTS = Path(__file__).resolve().parent / "results" / "xlsx_export.md"
 
 
@@ -70,101 +68,6 @@ def install(conf, db, mode):
         + [flag, "quality_complaint", "--stop-after-init", "--log-level=warn"],
         check=True,
     )
-
-
-def fixtures(env):
-    """Real records the synthetic complaints point to."""
-    team = env["helpdesk.ticket.team"].create(
-        {"name": "Bench quality team", "is_quality_team": True}
-    )
-    product = env["product.product"].create(
-        {"name": "Bench Tile", "type": "consu", "is_storable": True, "tracking": "lot"}
-    )
-    lots = env["stock.lot"].create(
-        [
-            {"name": f"BENCH-XLSX-LOT-{i:03d}", "product_id": product.id}
-            for i in range(50)
-        ]
-    )
-    partners = env["res.partner"].create(
-        [{"name": f"Bench Customer {i:04d}", "is_company": True} for i in range(1000)]
-    )
-    return {
-        "company": env.company.id,
-        "team": team.id,
-        "product": product.id,
-        "lots": lots.ids,
-        "partners": partners.ids,
-        "owner": env.ref("base.user_admin").id,
-        "stage_new": env.ref("helpdesk_mgmt.helpdesk_ticket_stage_new").id,
-        "stage_done": env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done").id,
-        "category": env.ref("quality_complaint.defect_category_production").id,
-    }
-
-
-def generate(registry):
-    started = time.perf_counter()
-    with registry.cursor() as cr:
-        env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {"tracking_disable": True})
-        ids = fixtures(env)
-        env.flush_all()
-        cr.execute(
-            SQL(
-                """
-                INSERT INTO helpdesk_ticket (
-                    number, name, description, company_id, team_id, stage_id,
-                    partner_id, user_id, first_responsible_id, active,
-                    is_quality_complaint, received_date, response_deadline,
-                    first_response_date, resolution_deadline, closed_date,
-                    product_id, lot_id, complaint_qty,
-                    defect_category_id, problem_class, severity, customer_kind,
-                    responsible_party, warranty_state, root_cause,
-                    first_response_hours, resolution_hours, reopen_count,
-                    compensation_given_amount, compensation_recovered_amount,
-                    compensation_net_amount, compensation_outcome,
-                    satisfaction_score, priority, create_date, write_date,
-                    create_uid, write_uid)
-                SELECT %(prefix)s || lpad(g::text, 6, '0'),
-                       CASE WHEN g %% 1000 = 0 THEN '=HYPERLINK("http://x","y")'
-                            ELSE 'Cracked tiles ' || g END,
-                       '<p>Bench complaint</p>', %(company)s, %(team)s,
-                       CASE WHEN g %% 3 = 0 THEN %(stage_new)s ELSE %(stage_done)s END,
-                       (%(partners)s::int[])[1 + g %% 1000], %(owner)s, %(owner)s,
-                       TRUE, TRUE, ts, ts + interval '24 hours',
-                       ts + (g %% 40) * interval '1 hour', ts + interval '7 days',
-                       CASE WHEN g %% 3 = 0 THEN NULL ELSE ts + interval '5 days' END,
-                       %(product)s, (%(lots)s::int[])[1 + g %% 50], 1 + g %% 20,
-                       %(category)s,
-                       (ARRAY['logistics_damage', 'improper_storage',
-                              'improper_use', 'product_spec', 'design',
-                              'production', 'material', 'service'])[1 + g %% 8],
-                       (ARRAY['minor', 'general', 'serious'])[1 + g %% 3],
-                       (ARRAY['retail', 'distributor'])[1 + g %% 2],
-                       'company', 'in_warranty', 'Thin carton board',
-                       g %% 40, CASE WHEN g %% 3 = 0 THEN 0 ELSE 120 END, 0,
-                       g %% 500, g %% 100, g %% 500 - g %% 100, 'accepted',
-                       1 + g %% 5, '1', ts, ts, 1, 1
-                  FROM generate_series(1, %(n)s) g,
-                       LATERAL (SELECT TIMESTAMP '2025-01-01'
-                                       + g * interval '5 minutes' AS ts) t
-                """,
-                prefix=PREFIX,
-                n=COMPLAINTS,
-                **ids,
-            )
-        )
-        cr.execute(SQL("ANALYZE helpdesk_ticket"))
-    print(f"[bench] generated in {time.perf_counter() - started:.0f} s", flush=True)
-
-
-def bench_ids(env):
-    env.cr.execute(
-        SQL(
-            "SELECT id FROM helpdesk_ticket WHERE number LIKE %s ORDER BY id",
-            PREFIX + "%",
-        )
-    )
-    return [row[0] for row in env.cr.fetchall()]
 
 
 def export(env, ids, trace=False):

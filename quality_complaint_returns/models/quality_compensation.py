@@ -2,6 +2,9 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.fields import Command
+from odoo.tools import split_every
+
+from odoo.addons.queue_job.job import identity_exact
 
 from .quality_compensation_line import CREDIT_TYPES, RETURN_TYPES
 
@@ -82,18 +85,117 @@ class QualityCompensation(models.Model):
     def action_quality_create_documents(self):
         """Create the deliveries, repairs and sales of the other lines."""
         self.ensure_one()
-        comp = self._quality_lock_for_execution()
-        lines = comp._quality_lines_to_execute()
-        comp._quality_create_delivery(
+        self._quality_lock_for_execution()._quality_create_other_documents()
+        return True
+
+    def action_quality_execute(self):
+        """List action: carry out the selected approved proposals at once.
+
+        Each proposal gets what its buttons would create: the return receipt,
+        the reissue deliveries, repairs and packaging sales and, when the user
+        may invoice, the draft credit notes and payments. Above the company's
+        threshold the proposals are split into queue_job jobs of that size
+        (a worker's time limits then bound one job, not the selection)."""
+        comps = self.filtered(lambda c: c.state == "approved")
+        if not comps:
+            raise UserError(self.env._("Select approved proposals."))
+        comps.check_access("read")
+        size = max(self.env.company.quality_execution_job_threshold, 1)
+        if len(comps) <= size:
+            failed = comps._quality_execute_batch()
+            return comps._quality_execute_notification(len(comps), failed)
+        for chunk in split_every(size, comps.ids):
+            batch = self.browse(chunk)
+            batch.with_delay(
+                description=self.env._(
+                    "Execute %(count)s compensation proposals (%(first)s...)",
+                    count=len(batch),
+                    first=batch[:1].name,
+                ),
+                identity_key=identity_exact,
+            )._quality_execute_batch()
+        return comps._quality_execute_notification(len(comps), queued=True)
+
+    def _quality_execute_notification(self, count, failed=None, queued=False):
+        if queued:
+            message = self.env._(
+                "%s proposals are executed in the background; their documents "
+                "appear as the jobs finish.",
+                count,
+            )
+        else:
+            message = self.env._("%s proposals executed.", count - len(failed or ()))
+        if failed:
+            message += " " + self.env._(
+                "Not executed (see their chatter): %s",
+                ", ".join(failed.mapped("name")),
+            )
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "message": message,
+                "type": "warning" if failed else "success",
+                "sticky": bool(failed),
+                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
+            },
+        }
+
+    def _quality_execute_batch(self):
+        """Execute the approved proposals of ``self`` (a job runs this too).
+
+        The proposals are locked and checked together; each one runs in a
+        savepoint so that one failure (a credit above the invoice...) is
+        posted on its chatter without undoing the others. Every step is
+        idempotent: a proposal executed twice creates nothing more.
+        Returns the proposals that failed."""
+        comps = self.filtered(lambda c: c.state == "approved")
+        if not comps:
+            return self.browse()
+        money = self.env.su or self.env.user.has_group("account.group_account_invoice")
+        comps._quality_lock_for_execution()
+        failed = self.browse()
+        for comp in comps:
+            try:
+                with self.env.cr.savepoint():
+                    comp._quality_execute_one(money)
+            except UserError as error:
+                failed |= comp
+                comp.sudo().message_post(
+                    body=self.env._(
+                        "Not executed: %s", error.args[0] if error.args else error
+                    )
+                )
+        return failed
+
+    def _quality_execute_one(self, money):
+        """What the proposal's buttons create, those already made skipped."""
+        self.ensure_one()
+        su = self.sudo()
+        if su._quality_lines_to_return():
+            su._quality_return_lines()
+        su._quality_create_other_documents()
+        if not money:
+            return
+        todo = self.line_ids.filtered(lambda line: not line.executed)
+        for line in todo.filtered(lambda ln: ln.compensation_type in CREDIT_TYPES):
+            line._action_create_credit_note()
+        for line in todo.filtered(lambda ln: ln.compensation_type == "cash"):
+            line._action_create_payment()
+
+    def _quality_create_other_documents(self):
+        """Deliveries of reissues, repairs and packaging sales not made yet."""
+        self.ensure_one()
+        lines = self._quality_lines_to_execute()
+        self._quality_create_delivery(
             {ln: ln.quantity for ln in lines if ln.compensation_type == "reissue"}
         )
-        comp._quality_create_repairs(
+        self._quality_create_repairs(
             lines.filtered(lambda ln: ln.compensation_type == "repair")
         )
-        comp._quality_create_sale(
+        self._quality_create_sale(
             lines.filtered(lambda ln: ln.compensation_type == "packaging_at_cost")
         )
-        return True
 
     def action_view_quality_pickings(self):
         self.ensure_one()

@@ -34,6 +34,12 @@ class ResCompany(models.Model):
         help="A recall with more affected customers than this is carried out "
         "in background jobs, one per customer.",
     )
+    quality_execution_job_threshold = fields.Integer(
+        string="Proposal Execution: Background Above",
+        default=50,
+        help="Executing more approved proposals than this at once queues "
+        "background jobs of this many proposals each.",
+    )
     quality_recurring_defect_count = fields.Integer(
         string="Recurring Defect: Complaints",
         default=3,

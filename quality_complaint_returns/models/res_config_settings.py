@@ -22,6 +22,9 @@ class ResConfigSettings(models.TransientModel):
     quality_recall_job_threshold = fields.Integer(
         related="company_id.quality_recall_job_threshold", readonly=False
     )
+    quality_execution_job_threshold = fields.Integer(
+        related="company_id.quality_execution_job_threshold", readonly=False
+    )
     quality_recurring_defect_count = fields.Integer(
         related="company_id.quality_recurring_defect_count", readonly=False
     )
