@@ -428,7 +428,6 @@ class QualityCompensation(models.Model):
                 "compensation_type"
             )
 
-    @api.model
     def action_done(self):
         res = super().action_done()
         for rec in self:
