@@ -358,13 +358,13 @@ def compare(db, path, stage):
         if stage == "uninstalled":
             errors += [f"left behind: {x}" for x in _leftovers(cr, snap["models"])]
             errors += [f"column {c} not dropped" for c in filled]
+            kept = sorted(x for x, exists in _kept_xmlids(cr).items() if exists)
         else:
             errors += [
                 f"column {c} missing after the reinstall"
                 for c in snap["filled"]
                 if c not in filled
             ]
-            kept = sorted(x for x, exists in _kept_xmlids(cr).items() if exists)
     print(f"[upgrade] {stage}: rows kept {', '.join(counts)}")  # noqa: T201
     if unlinked:
         print(  # noqa: T201
