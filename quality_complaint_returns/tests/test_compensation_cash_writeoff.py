@@ -1,5 +1,6 @@
 # License AGPL-3.0 or later (http://www.gnu.org/licenses/agpl).
 from odoo.exceptions import AccessError, UserError
+from odoo.service.model import call_kw
 from odoo.tests import tagged
 
 from .accounting_common import QualityAccountingCommon
@@ -118,6 +119,17 @@ class TestCompensationCashWriteOff(QualityAccountingCommon):
         with self.assertRaisesRegex(UserError, "already written off"):
             proposal.with_user(self.accountant).action_write_off()
         self.assertAlmostEqual(self.ticket.quality_net_cost, 230.0)
+
+    def test_mark_as_done_button(self):
+        """The form's Mark as Done button reaches action_done with the ids
+        of the proposal (call_kw, as /web/dataset/call_button does)."""
+        proposal = self._approved_proposal(
+            [{"compensation_type": "replacement", "product_id": self.tile.id}]
+        )
+        proposal.line_ids.write({"executed": True, "executed_qty": 1.0})
+        call_kw(self.env["quality.compensation"], "action_done", [proposal.ids], {})
+        self.assertEqual(proposal.state, "done")
+        self.assertEqual(proposal.write_off_move_id.quality_move_kind, "write_off")
 
     def test_write_off_in_locked_period_untouched(self):
         """Once the period is locked, Odoo refuses to reset the posted
