@@ -27,3 +27,4 @@ from . import test_recovery_tour
 from . import test_recovery_multi_company
 from . import test_dashboard_recalls
 from . import test_access_matrix
+from . import test_compensation_rpc
