@@ -61,9 +61,12 @@ recovery_write                    -     Y     Y       Y       -     -       -
 create_return                     -     Y     Y       Y       -     -       -
 validate_return_receipt           -     -     -       -       Y     Y       -
 create_credit_notes               -     -     -       -       -     -       -
+create_payments                   -     -     -       -       -     -       -
+create_documents                  -     Y     Y       Y       -     -       -
 post_credit_note                  -     -     -       -       -     Y       -
 write_off                         -     -     -       -       -     Y       -
 charge_carrier                    -     -     -       -       -     Y       -
+claim_supplier                    -     -     -       -       -     Y       -
 deduct_rebate                     -     -     -       -       -     Y       -
 sale_hold                         -     -     Y       Y       -     -       Y
 defect_category_read              -     Y     Y       Y       -     -       -
@@ -72,6 +75,7 @@ defect_category_create            -     -     Y       Y       -     -       Y
 capa_read                         -     Y     Y       Y       -     -       -
 capa_write                        -     Y     Y       Y       -     -       -
 capa_create                       -     Y     Y       Y       -     -       -
+capa_effectiveness                -     Y     Y       Y       -     -       -
 capa_unlink                       -     Y     Y       Y       -     -       -
 why_create                        -     Y     Y       Y       -     -       -
 breach_read                       -     -     Y       Y       -     -       -
@@ -516,6 +520,25 @@ class TestAccessMatrix(ReturnsCommon, RecoveryCommon):
         comp.with_user(user).action_write_off()
         self.assertEqual(comp.write_off_move_id.state, "posted")
 
+    def _case_create_payments(self, user):
+        comp = self._approved_as_admin(
+            [{"compensation_type": "cash", "quantity": 1, "price_unit": 50.0}]
+        )
+        comp.with_user(user).action_create_payments()
+        self.assertTrue(comp.payment_ids)
+
+    def _case_create_documents(self, user):
+        comp = self._approved_as_admin(
+            [{"compensation_type": "reissue", "quantity": 1}]
+        )
+        comp.with_user(user).action_quality_create_documents()
+        self.assertEqual(len(comp.sudo()._quality_get_pickings()), 1)
+
+    def _case_claim_supplier(self, user):
+        comp = self._recovery_approved("supplier")
+        comp.with_user(user).action_quality_claim_supplier()
+        self.assertTrue(comp.recovery_ids.move_id)
+
     def _case_charge_carrier(self, user):
         comp = self._recovery_approved("carrier")
         comp.with_user(user).action_quality_charge_carrier()
@@ -553,6 +576,24 @@ class TestAccessMatrix(ReturnsCommon, RecoveryCommon):
         self.env["quality.capa.action"].with_user(user).create(
             {"name": "QCM", "ticket_id": self.ticket.id, "due_date": "2026-12-01"}
         )
+
+    def _case_capa_effectiveness(self, user):
+        action = self._capa()
+        action.action_type = "corrective"
+        wizard = (
+            self.env["quality.capa.effectiveness.wizard"]
+            .with_user(user)
+            .create(
+                {
+                    "capa_action_id": action.id,
+                    "effectiveness_result": "effective",
+                    "effectiveness_note": "Three batches checked",
+                }
+            )
+        )
+        wizard.action_confirm()
+        action.with_user(user).action_done()
+        self.assertEqual(action.state, "done")
 
     def _case_capa_unlink(self, user):
         self._capa().with_user(user).unlink()
