@@ -90,6 +90,7 @@ recall_create                     -     -     Y       Y       -     -       Y
 recall_unlink                     -     -     -       Y       -     -       -
 recall_decide                     -     -     Y       Y       -     -       -
 recall_execute                    -     -     Y       Y       -     -       -
+recall_execute_again              -     -     Y       Y       -     -       -
 recall_customer_read              -     Y     Y       Y       Y     -       -
 lot_report_read                   -     Y     Y       Y       -     -       -
 """
@@ -662,6 +663,12 @@ class TestAccessMatrix(ReturnsCommon, RecoveryCommon):
         recall = self._recall(decided=True)
         recall.with_user(user).action_execute()
         self.assertEqual(recall.state, "in_progress")
+
+    def _case_recall_execute_again(self, user):
+        """Running a recall in progress again (idempotent) is still executing."""
+        recall = self._recall(decided=True)
+        recall.action_execute()
+        recall.with_user(user).action_execute()
 
     def _case_recall_customer_read(self, user):
         customers = self._recall().customer_ids
