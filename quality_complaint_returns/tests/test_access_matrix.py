@@ -35,64 +35,65 @@ ROLES = ("portal", "user", "manager", "director", "stock", "account", "other_co"
 
 # fmt: off
 MATRIX = """
-case                            portal user manager director stock account other_co
-complaint_read                    Y     Y     Y       Y       -     -       -
-complaint_write                   -     Y     Y       Y       -     -       -
-complaint_create                  -     Y     Y       Y       -     -       -
-complaint_unlink                  -     -     -       -       -     -       -
-complaint_mark_answered           R     R     Y       Y       -     -       -
-complaint_propose_compensation    -     Y     Y       Y       -     -       -
-complaint_change_owner            -     -     Y       Y       -     -       -
-compensation_read                 -     Y     Y       Y       -     Y       -
-compensation_write                -     Y     Y       Y       -     -       -
-compensation_create               -     Y     Y       Y       -     -       -
-compensation_unlink               -     -     Y       Y       -     -       -
-compensation_submit               -     Y     Y       Y       -     -       -
-compensation_approve              -     R     Y       Y       -     R       -
-compensation_reject               -     R     Y       Y       -     R       -
-compensation_cancel               -     Y     Y       Y       -     -       -
-compensation_done                 -     Y     Y       Y       -     -       -
-compensation_line_read            -     Y     Y       Y       -     Y       -
-compensation_line_write           -     Y     Y       Y       -     -       -
-compensation_line_create          -     Y     Y       Y       -     -       -
-compensation_line_unlink          -     Y     Y       Y       -     -       -
-recovery_read                     -     Y     Y       Y       -     Y       -
-recovery_write                    -     Y     Y       Y       -     -       -
-create_return                     -     Y     Y       Y       -     -       -
-validate_return_receipt           -     -     -       -       Y     Y       -
-create_credit_notes               -     -     -       -       -     -       -
-create_payments                   -     -     -       -       -     -       -
-create_documents                  -     Y     Y       Y       -     -       -
-post_credit_note                  -     -     -       -       -     Y       -
-write_off                         -     -     -       -       -     Y       -
-charge_carrier                    -     -     -       -       -     Y       -
-claim_supplier                    -     -     -       -       -     Y       -
-deduct_rebate                     -     -     -       -       -     Y       -
-sale_hold                         -     -     Y       Y       -     -       Y
-defect_category_read              -     Y     Y       Y       -     -       -
-defect_category_write             -     -     Y       Y       -     -       -
-defect_category_create            -     -     Y       Y       -     -       Y
-capa_read                         -     Y     Y       Y       -     -       -
-capa_write                        -     Y     Y       Y       -     -       -
-capa_create                       -     Y     Y       Y       -     -       -
-capa_effectiveness                -     Y     Y       Y       -     -       -
-capa_unlink                       -     Y     Y       Y       -     -       -
-why_create                        -     Y     Y       Y       -     -       -
-breach_read                       -     -     Y       Y       -     -       -
-breach_write                      -     -     Y       Y       -     -       -
-breach_create                     -     -     -       Y       -     -       -
-breach_unlink                     -     -     -       Y       -     -       -
-complaint_report_read             -     -     Y       Y       -     -       -
-rate_report_read                  -     -     Y       Y       -     -       -
-recall_read                       -     Y     Y       Y       Y     -       -
-recall_write                      -     -     Y       Y       -     -       -
-recall_create                     -     -     Y       Y       -     -       Y
-recall_unlink                     -     -     -       Y       -     -       -
-recall_decide                     -     -     Y       Y       -     -       -
-recall_execute                    -     -     Y       Y       -     -       -
-recall_execute_again              -     -     Y       Y       -     -       -
-recall_customer_read              -     Y     Y       Y       Y     -       -
-lot_report_read                   -     Y     Y       Y       -     -       -
+case                               portal  user  manager  director  stock  account  other_co
+complaint_read                       Y      Y       Y        Y        -       -        -
+complaint_write                      -      Y       Y        Y        -       -        -
+complaint_create                     -      Y       Y        Y        -       -        -
+complaint_unlink                     -      -       -        -        -       -        -
+complaint_mark_answered              R      R       Y        Y        -       -        -
+complaint_propose_compensation       -      Y       Y        Y        -       -        -
+complaint_change_owner               -      -       Y        Y        -       -        -
+compensation_read                    -      Y       Y        Y        -       Y        -
+compensation_write                   -      Y       Y        Y        -       -        -
+compensation_create                  -      Y       Y        Y        -       -        -
+compensation_unlink                  -      -       Y        Y        -       -        -
+compensation_submit                  -      Y       Y        Y        -       -        -
+compensation_approve                 -      R       Y        Y        -       R        -
+compensation_approve_account_tier    -      R       R        R        -       Y        -
+compensation_reject                  -      R       Y        Y        -       R        -
+compensation_cancel                  -      Y       Y        Y        -       -        -
+compensation_done                    -      Y       Y        Y        -       -        -
+compensation_line_read               -      Y       Y        Y        -       Y        -
+compensation_line_write              -      Y       Y        Y        -       -        -
+compensation_line_create             -      Y       Y        Y        -       -        -
+compensation_line_unlink             -      Y       Y        Y        -       -        -
+recovery_read                        -      Y       Y        Y        -       Y        -
+recovery_write                       -      Y       Y        Y        -       -        -
+create_return                        -      Y       Y        Y        -       -        -
+validate_return_receipt              -      -       -        -        Y       Y        -
+create_credit_notes                  -      -       -        -        -       -        -
+create_payments                      -      -       -        -        -       -        -
+create_documents                     -      Y       Y        Y        -       -        -
+post_credit_note                     -      -       -        -        -       Y        -
+write_off                            -      -       -        -        -       Y        -
+charge_carrier                       -      -       -        -        -       Y        -
+claim_supplier                       -      -       -        -        -       Y        -
+deduct_rebate                        -      -       -        -        -       Y        -
+sale_hold                            -      -       Y        Y        -       -        Y
+defect_category_read                 -      Y       Y        Y        -       -        -
+defect_category_write                -      -       Y        Y        -       -        -
+defect_category_create               -      -       Y        Y        -       -        Y
+capa_read                            -      Y       Y        Y        -       -        -
+capa_write                           -      Y       Y        Y        -       -        -
+capa_create                          -      Y       Y        Y        -       -        -
+capa_effectiveness                   -      Y       Y        Y        -       -        -
+capa_unlink                          -      Y       Y        Y        -       -        -
+why_create                           -      Y       Y        Y        -       -        -
+breach_read                          -      -       Y        Y        -       -        -
+breach_write                         -      -       Y        Y        -       -        -
+breach_create                        -      -       -        Y        -       -        -
+breach_unlink                        -      -       -        Y        -       -        -
+complaint_report_read                -      -       Y        Y        -       -        -
+rate_report_read                     -      -       Y        Y        -       -        -
+recall_read                          -      Y       Y        Y        Y       -        -
+recall_write                         -      -       Y        Y        -       -        -
+recall_create                        -      -       Y        Y        -       -        Y
+recall_unlink                        -      -       -        Y        -       -        -
+recall_decide                        -      -       Y        Y        -       -        -
+recall_execute                       -      -       Y        Y        -       -        -
+recall_execute_again                 -      -       Y        Y        -       -        -
+recall_customer_read                 -      Y       Y        Y        Y       -        -
+lot_report_read                      -      Y       Y        Y        -       -        -
 """
 # fmt: on
 
@@ -437,6 +438,22 @@ class TestAccessMatrix(ReturnsCommon, RecoveryCommon):
         comp.with_user(user).validate_tier()
         done = comp.review_ids.filtered(lambda r: r.status == "approved")
         self.assertEqual(done.done_by, user)
+
+    def _case_compensation_approve_account_tier(self, user):
+        """A tier of Accounting / Administrator: the accountant approves."""
+        model = self.env["ir.model"]._get("quality.compensation")
+        self.env["tier.definition"].create(
+            {
+                "name": "QCM accounting",
+                "model_id": model.id,
+                "review_type": "group",
+                "reviewer_group_id": self.env.ref("account.group_account_manager").id,
+            }
+        )
+        comp = self._draft()
+        comp.action_submit()
+        comp.with_user(user).validate_tier()
+        self.assertEqual(comp.state, "approved")
 
     def _case_compensation_reject(self, user):
         comp = self._under_review()
