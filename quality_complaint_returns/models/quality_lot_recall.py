@@ -167,6 +167,9 @@ class QualityLotRecall(models.Model):
 
     def action_execute(self):
         """Notify the customers, create their returns and block our stock."""
+        # the execution runs as superuser below: who may not write the recall
+        # may not run it, not even again on a recall in progress
+        self.check_access("write")
         for recall in self:
             recall._ensure_state(("decided", "in_progress"))
             if recall.decision == "no_action":

@@ -31,3 +31,4 @@ from . import test_dashboard_recalls
 from . import test_bad_input_matrix
 from . import test_access_matrix
 from . import test_compensation_batch
+from . import test_compensation_rpc

@@ -35,59 +35,65 @@ ROLES = ("portal", "user", "manager", "director", "stock", "account", "other_co"
 
 # fmt: off
 MATRIX = """
-case                            portal user manager director stock account other_co
-complaint_read                    Y     Y     Y       Y       -     -       -
-complaint_write                   -     Y     Y       Y       -     -       -
-complaint_create                  -     Y     Y       Y       -     -       -
-complaint_unlink                  -     -     -       -       -     -       -
-complaint_mark_answered           R     R     Y       Y       -     -       -
-complaint_propose_compensation    -     Y     Y       Y       -     -       -
-complaint_change_owner            -     -     Y       Y       -     -       -
-compensation_read                 -     Y     Y       Y       -     Y       -
-compensation_write                -     Y     Y       Y       -     -       -
-compensation_create               -     Y     Y       Y       -     -       -
-compensation_unlink               -     -     Y       Y       -     -       -
-compensation_submit               -     Y     Y       Y       -     -       -
-compensation_approve              -     R     Y       Y       -     R       -
-compensation_reject               -     R     Y       Y       -     R       -
-compensation_cancel               -     Y     Y       Y       -     -       -
-compensation_done                 -     Y     Y       Y       -     -       -
-compensation_line_read            -     Y     Y       Y       -     Y       -
-compensation_line_write           -     Y     Y       Y       -     -       -
-compensation_line_create          -     Y     Y       Y       -     -       -
-compensation_line_unlink          -     Y     Y       Y       -     -       -
-recovery_read                     -     Y     Y       Y       -     Y       -
-recovery_write                    -     Y     Y       Y       -     -       -
-create_return                     -     Y     Y       Y       -     -       -
-validate_return_receipt           -     -     -       -       Y     Y       -
-create_credit_notes               -     -     -       -       -     -       -
-post_credit_note                  -     -     -       -       -     Y       -
-write_off                         -     -     -       -       -     Y       -
-charge_carrier                    -     -     -       -       -     Y       -
-deduct_rebate                     -     -     -       -       -     Y       -
-sale_hold                         -     -     Y       Y       -     -       Y
-defect_category_read              -     Y     Y       Y       -     -       -
-defect_category_write             -     -     Y       Y       -     -       -
-defect_category_create            -     -     Y       Y       -     -       Y
-capa_read                         -     Y     Y       Y       -     -       -
-capa_write                        -     Y     Y       Y       -     -       -
-capa_create                       -     Y     Y       Y       -     -       -
-capa_unlink                       -     Y     Y       Y       -     -       -
-why_create                        -     Y     Y       Y       -     -       -
-breach_read                       -     -     Y       Y       -     -       -
-breach_write                      -     -     Y       Y       -     -       -
-breach_create                     -     -     -       Y       -     -       -
-breach_unlink                     -     -     -       Y       -     -       -
-complaint_report_read             -     -     Y       Y       -     -       -
-rate_report_read                  -     -     Y       Y       -     -       -
-recall_read                       -     Y     Y       Y       Y     -       -
-recall_write                      -     -     Y       Y       -     -       -
-recall_create                     -     -     Y       Y       -     -       Y
-recall_unlink                     -     -     -       Y       -     -       -
-recall_decide                     -     -     Y       Y       -     -       -
-recall_execute                    -     -     Y       Y       -     -       -
-recall_customer_read              -     Y     Y       Y       Y     -       -
-lot_report_read                   -     Y     Y       Y       -     -       -
+case                               portal  user  manager  director  stock  account  other_co
+complaint_read                       Y      Y       Y        Y        -       -        -
+complaint_write                      -      Y       Y        Y        -       -        -
+complaint_create                     -      Y       Y        Y        -       -        -
+complaint_unlink                     -      -       -        -        -       -        -
+complaint_mark_answered              R      R       Y        Y        -       -        -
+complaint_propose_compensation       -      Y       Y        Y        -       -        -
+complaint_change_owner               -      -       Y        Y        -       -        -
+compensation_read                    -      Y       Y        Y        -       Y        -
+compensation_write                   -      Y       Y        Y        -       -        -
+compensation_create                  -      Y       Y        Y        -       -        -
+compensation_unlink                  -      -       Y        Y        -       -        -
+compensation_submit                  -      Y       Y        Y        -       -        -
+compensation_approve                 -      R       Y        Y        -       R        -
+compensation_approve_account_tier    -      R       R        R        -       Y        -
+compensation_reject                  -      R       Y        Y        -       R        -
+compensation_cancel                  -      Y       Y        Y        -       -        -
+compensation_done                    -      Y       Y        Y        -       -        -
+compensation_line_read               -      Y       Y        Y        -       Y        -
+compensation_line_write              -      Y       Y        Y        -       -        -
+compensation_line_create             -      Y       Y        Y        -       -        -
+compensation_line_unlink             -      Y       Y        Y        -       -        -
+recovery_read                        -      Y       Y        Y        -       Y        -
+recovery_write                       -      Y       Y        Y        -       -        -
+create_return                        -      Y       Y        Y        -       -        -
+validate_return_receipt              -      -       -        -        Y       Y        -
+create_credit_notes                  -      -       -        -        -       -        -
+create_payments                      -      -       -        -        -       -        -
+create_documents                     -      Y       Y        Y        -       -        -
+post_credit_note                     -      -       -        -        -       Y        -
+write_off                            -      -       -        -        -       Y        -
+charge_carrier                       -      -       -        -        -       Y        -
+claim_supplier                       -      -       -        -        -       Y        -
+deduct_rebate                        -      -       -        -        -       Y        -
+sale_hold                            -      -       Y        Y        -       -        Y
+defect_category_read                 -      Y       Y        Y        -       -        -
+defect_category_write                -      -       Y        Y        -       -        -
+defect_category_create               -      -       Y        Y        -       -        Y
+capa_read                            -      Y       Y        Y        -       -        -
+capa_write                           -      Y       Y        Y        -       -        -
+capa_create                          -      Y       Y        Y        -       -        -
+capa_effectiveness                   -      Y       Y        Y        -       -        -
+capa_unlink                          -      Y       Y        Y        -       -        -
+why_create                           -      Y       Y        Y        -       -        -
+breach_read                          -      -       Y        Y        -       -        -
+breach_write                         -      -       Y        Y        -       -        -
+breach_create                        -      -       -        Y        -       -        -
+breach_unlink                        -      -       -        Y        -       -        -
+complaint_report_read                -      -       Y        Y        -       -        -
+rate_report_read                     -      -       Y        Y        -       -        -
+recall_read                          -      Y       Y        Y        Y       -        -
+recall_write                         -      -       Y        Y        -       -        -
+recall_create                        -      -       Y        Y        -       -        Y
+recall_unlink                        -      -       -        Y        -       -        -
+recall_decide                        -      -       Y        Y        -       -        -
+recall_execute                       -      -       Y        Y        -       -        -
+recall_execute_again                 -      -       Y        Y        -       -        -
+recall_customer_read                 -      Y       Y        Y        Y       -        -
+lot_report_read                      -      Y       Y        Y        -       -        -
 """
 # fmt: on
 
@@ -433,6 +439,22 @@ class TestAccessMatrix(ReturnsCommon, RecoveryCommon):
         done = comp.review_ids.filtered(lambda r: r.status == "approved")
         self.assertEqual(done.done_by, user)
 
+    def _case_compensation_approve_account_tier(self, user):
+        """A tier of Accounting / Administrator: the accountant approves."""
+        model = self.env["ir.model"]._get("quality.compensation")
+        self.env["tier.definition"].create(
+            {
+                "name": "QCM accounting",
+                "model_id": model.id,
+                "review_type": "group",
+                "reviewer_group_id": self.env.ref("account.group_account_manager").id,
+            }
+        )
+        comp = self._draft()
+        comp.action_submit()
+        comp.with_user(user).validate_tier()
+        self.assertEqual(comp.state, "approved")
+
     def _case_compensation_reject(self, user):
         comp = self._under_review()
         wizard = (
@@ -516,6 +538,25 @@ class TestAccessMatrix(ReturnsCommon, RecoveryCommon):
         comp.with_user(user).action_write_off()
         self.assertEqual(comp.write_off_move_id.state, "posted")
 
+    def _case_create_payments(self, user):
+        comp = self._approved_as_admin(
+            [{"compensation_type": "cash", "quantity": 1, "price_unit": 50.0}]
+        )
+        comp.with_user(user).action_create_payments()
+        self.assertTrue(comp.payment_ids)
+
+    def _case_create_documents(self, user):
+        comp = self._approved_as_admin(
+            [{"compensation_type": "reissue", "quantity": 1}]
+        )
+        comp.with_user(user).action_quality_create_documents()
+        self.assertEqual(len(comp.sudo()._quality_get_pickings()), 1)
+
+    def _case_claim_supplier(self, user):
+        comp = self._recovery_approved("supplier")
+        comp.with_user(user).action_quality_claim_supplier()
+        self.assertTrue(comp.recovery_ids.move_id)
+
     def _case_charge_carrier(self, user):
         comp = self._recovery_approved("carrier")
         comp.with_user(user).action_quality_charge_carrier()
@@ -553,6 +594,24 @@ class TestAccessMatrix(ReturnsCommon, RecoveryCommon):
         self.env["quality.capa.action"].with_user(user).create(
             {"name": "QCM", "ticket_id": self.ticket.id, "due_date": "2026-12-01"}
         )
+
+    def _case_capa_effectiveness(self, user):
+        action = self._capa()
+        action.action_type = "corrective"
+        wizard = (
+            self.env["quality.capa.effectiveness.wizard"]
+            .with_user(user)
+            .create(
+                {
+                    "capa_action_id": action.id,
+                    "effectiveness_result": "effective",
+                    "effectiveness_note": "Three batches checked",
+                }
+            )
+        )
+        wizard.action_confirm()
+        action.with_user(user).action_done()
+        self.assertEqual(action.state, "done")
 
     def _case_capa_unlink(self, user):
         self._capa().with_user(user).unlink()
@@ -621,6 +680,12 @@ class TestAccessMatrix(ReturnsCommon, RecoveryCommon):
         recall = self._recall(decided=True)
         recall.with_user(user).action_execute()
         self.assertEqual(recall.state, "in_progress")
+
+    def _case_recall_execute_again(self, user):
+        """Running a recall in progress again (idempotent) is still executing."""
+        recall = self._recall(decided=True)
+        recall.action_execute()
+        recall.with_user(user).action_execute()
 
     def _case_recall_customer_read(self, user):
         customers = self._recall().customer_ids
