@@ -293,6 +293,7 @@ class QualityCompensation(models.Model):
 
     def _prepare_quality_return_wizard_vals(self, delivery, lines):
         """Values of stock.return.picking; called by _quality_return_delivery()."""
+        delivery.move_ids.move_line_ids.fetch(["lot_id"])  # one read for all lines
         return {
             "picking_id": delivery.id,
             "quality_compensation_id": self.id,
@@ -318,19 +319,26 @@ class QualityCompensation(models.Model):
             .sudo()
             .create(self._prepare_quality_receipt_vals())
         )
-        for line in lines:
-            move = (
-                self.env["stock.move"]
-                .sudo()
-                .create(
+        moves = (
+            self.env["stock.move"]
+            .sudo()
+            .create(
+                [
                     picking._prepare_quality_move_vals(
                         line.product_id, line.quantity, line.product_uom_id, line
                     )
-                )
+                    for line in lines
+                ]
             )
-            move._action_confirm()
-            if line._quality_get_return_lot():
-                move._quality_set_lot(line._quality_get_return_lot())
+        )
+        moves = moves._action_confirm()
+        lot_by_move = {}
+        for move in moves:
+            lot = move.quality_compensation_line_id._quality_get_return_lot()
+            if lot:
+                lot_by_move[move] = lot
+        if lot_by_move:
+            moves._quality_set_lots(lot_by_move)
         return picking
 
     def _prepare_quality_receipt_vals(self):
@@ -555,9 +563,7 @@ class QualityCompensation(models.Model):
         )
         if not lines:
             raise UserError(self.env._("No refund or credit line is left to credit."))
-        refunds = self.env["account.move"]
-        for line in lines:
-            refunds |= line._action_create_credit_note()
+        refunds = lines._action_create_credit_notes()
         return refunds._get_records_action(name=self.env._("Credit Notes"))
 
     def action_create_payments(self):

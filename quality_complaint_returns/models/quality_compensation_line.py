@@ -145,25 +145,36 @@ class QualityCompensationLine(models.Model):
     # ------------------------------------------------------------------
 
     def _action_create_credit_note(self, date=None):
-        """Draft the customer credit note of this refund/credit line: a partial
-        reversal of the complaint's invoice, or a free credit note."""
+        """Draft the customer credit note of this refund/credit line."""
         self.ensure_one()
-        invoice = self.compensation_id.ticket_id.invoice_id
+        return self._action_create_credit_notes(date)
+
+    def _action_create_credit_notes(self, date=None):
+        """Draft the customer credit note of these refund/credit lines of one
+        proposal: one partial reversal of the complaint's invoice for all of
+        them (Odoo's reversal wizard, run once, whatever the number of lines),
+        or free credit notes without invoice, created in one batch."""
+        comp = self.compensation_id
+        comp.ensure_one()
+        invoice = comp.ticket_id.invoice_id
         if invoice:
             # a refused credit note leaves nothing behind, even for a caller
             # that catches the error and goes on in the same transaction
             with self.env.cr.savepoint():
                 refund = self._create_invoice_reversal(invoice, date)
                 self._ensure_not_over_credit(invoice, refund)
+            refund_by_line = dict.fromkeys(self, refund)
         else:
-            refund = self.env["account.move"].create(
-                self._prepare_free_refund_vals(date)
+            refunds = self.env["account.move"].create(
+                [line._prepare_free_refund_vals(date) for line in self]
             )
-        qty = self.quantity if self.product_id else 1.0
-        self.write(
-            {"account_move_id": refund.id, "executed": True, "executed_qty": qty}
-        )
-        return refund
+            refund_by_line = dict(zip(self, refunds, strict=True))
+        for line, refund in refund_by_line.items():
+            qty = line.quantity if line.product_id else 1.0
+            line.write(
+                {"account_move_id": refund.id, "executed": True, "executed_qty": qty}
+            )
+        return self.env["account.move"].union(*refund_by_line.values())
 
     def _create_invoice_reversal(self, invoice, date=None):
         """Reverse ``invoice`` through Odoo's reversal wizard, then cut it down."""
@@ -184,9 +195,10 @@ class QualityCompensationLine(models.Model):
 
     def _prepare_reversal_wizard_vals(self, invoice, date=None):
         """Values of the reversal wizard (_create_invoice_reversal)."""
+        comp = self.compensation_id
         vals = {
-            "quality_compensation_line_id": self.id,
-            "reason": self.compensation_id.ticket_id.display_name,
+            "quality_compensation_line_ids": [Command.set(self.ids)],
+            "reason": comp.ticket_id.display_name,
             "journal_id": invoice.journal_id.id,
         }
         if date:
@@ -203,27 +215,51 @@ class QualityCompensationLine(models.Model):
         }
 
     def _apply_to_refund(self, refund):
-        """Keep on the draft reversal only this line's product, quantity and
-        price (converted to the invoice currency at the invoice's rate)."""
-        self.ensure_one()
+        """Keep on the draft reversal only these lines' products, quantities
+        and prices (converted to the invoice currency at the invoice's rate):
+        one update of the invoice line of each product, new lines for a
+        product credited twice and for credits without product, one write."""
         lines = refund.invoice_line_ids
         products = lines.filtered(lambda aml: aml.display_type == "product")
-        keep = products.filtered(lambda aml: aml.product_id == self.product_id)[:1]
-        if self.product_id and not keep:
-            raise UserError(
-                self.env._(
-                    "Product %(product)s is not on invoice %(invoice)s.",
-                    product=self.product_id.display_name,
-                    invoice=refund.reversed_entry_id.display_name,
+        by_product = {}
+        for aml in products:
+            by_product.setdefault(aml.product_id, aml)
+        kept = self.env["account.move.line"]
+        commands = []
+        for line in self:
+            if not line.product_id:
+                commands.append(
+                    Command.create(line._prepare_credit_line_vals(products))
                 )
-            )
-        price = self._get_price_in_currency(refund.reversed_entry_id)
-        commands = [Command.delete(aml.id) for aml in lines - keep]
-        if keep:
-            vals = {"quantity": self.quantity, "price_unit": price, "discount": 0.0}
-            commands.append(Command.update(keep.id, vals))
-        else:
-            commands.append(Command.create(self._prepare_credit_line_vals(products)))
+                continue
+            template = by_product.get(line.product_id)
+            if not template:
+                raise UserError(
+                    self.env._(
+                        "Product %(product)s is not on invoice %(invoice)s.",
+                        product=line.product_id.display_name,
+                        invoice=refund.reversed_entry_id.display_name,
+                    )
+                )
+            price = line._get_price_in_currency(refund.reversed_entry_id)
+            vals = {"quantity": line.quantity, "price_unit": price, "discount": 0.0}
+            if template in kept:
+                commands.append(
+                    Command.create(
+                        dict(
+                            vals,
+                            product_id=template.product_id.id,
+                            product_uom_id=template.product_uom_id.id,
+                            name=template.name,
+                            account_id=template.account_id.id,
+                            tax_ids=[Command.set(template.tax_ids.ids)],
+                        )
+                    )
+                )
+            else:
+                kept |= template
+                commands.append(Command.update(template.id, vals))
+        commands = [Command.delete(aml.id) for aml in lines - kept] + commands
         refund.write({"invoice_line_ids": commands})
 
     def _prepare_credit_line_vals(self, invoice_lines):

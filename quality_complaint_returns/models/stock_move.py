@@ -77,13 +77,22 @@ class StockMove(models.Model):
                 move.origin_returned_move_id._ensure_quality_delivered_lot(lot)
 
     def _quality_set_lot(self, lot):
-        """Replace the move lines of this confirmed move by one line of ``lot``
+        """Replace the move lines of these confirmed moves by one line of ``lot``
         for the whole demand (reserving it when the source is internal)."""
-        for move in self:
-            move.move_line_ids.unlink()
+        return self._quality_set_lots(dict.fromkeys(self, lot))
+
+    @api.model
+    def _quality_set_lots(self, lot_by_move):
+        """``_quality_set_lot`` for many moves at once ({move: lot}): one unlink
+        and one create for all of them, not one per move."""
+        moves = self.env["stock.move"].union(*lot_by_move)
+        moves.move_line_ids.unlink()
+        vals_list = []
+        for move, lot in lot_by_move.items():
             vals = move._prepare_move_line_vals(quantity=move.product_qty)
             vals["lot_id"] = lot.id
             vals["quantity"] = move.product_uom_qty
             vals["product_uom_id"] = move.product_uom.id
-            self.env["stock.move.line"].create(vals)
+            vals_list.append(vals)
+        self.env["stock.move.line"].create(vals_list)
         return True

@@ -164,12 +164,21 @@ class StockPicking(models.Model):
 
     def _quality_create_disposition_picking(self, target, undisposed):
         picking = self.create(self._prepare_quality_disposition_vals(target))
-        for (product, lot), qty in undisposed.items():
-            move = self.env["stock.move"].create(
-                picking._prepare_quality_move_vals(product, qty, product.uom_id)
-            )
-            move._action_confirm()
-            move._quality_set_lot(lot)
+        keys = list(undisposed)
+        moves = self.env["stock.move"].create(
+            [
+                picking._prepare_quality_move_vals(
+                    product, undisposed[key], product.uom_id
+                )
+                for key in keys
+                for product in key[:1]
+            ]
+        )
+        lot_by_move = {
+            move: lot for move, (_product, lot) in zip(moves, keys, strict=True)
+        }
+        moves._action_confirm(merge=False)
+        self.env["stock.move"]._quality_set_lots(lot_by_move)
         return picking
 
     def _prepare_quality_disposition_vals(self, target):

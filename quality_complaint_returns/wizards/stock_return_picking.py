@@ -75,9 +75,14 @@ class StockReturnPicking(models.TransientModel):
             move._ensure_quality_returnable(qty)
 
     def _quality_set_return_lots(self, picking):
-        for line in self.product_return_moves.filtered("quality_lot_id"):
-            moves = picking.move_ids.filtered(
-                lambda m, ln=line: m.origin_returned_move_id == ln.move_id
-                and m.quality_compensation_line_id == ln.quality_compensation_line_id
-            )
-            moves._quality_set_lot(line.quality_lot_id)
+        lot_by_key = {
+            (line.move_id, line.quality_compensation_line_id): line.quality_lot_id
+            for line in self.product_return_moves.filtered("quality_lot_id")
+        }
+        lot_by_move = {}
+        for move in picking.move_ids:
+            key = (move.origin_returned_move_id, move.quality_compensation_line_id)
+            if key in lot_by_key:
+                lot_by_move[move] = lot_by_key[key]
+        if lot_by_move:
+            self.env["stock.move"]._quality_set_lots(lot_by_move)
