@@ -298,6 +298,10 @@ class QualityCompensation(models.Model):
             rec._ensure_state(["draft", "to_approve", "approved", "rejected"])
             if any(rec.line_ids.mapped("executed")):
                 raise UserError(self.env._("Proposal %s has executed lines.", rec.name))
+        # Lock the proposals before the tier mixin deletes their reviews: a
+        # reviewer approving at the same time locks the proposal first, then
+        # its review; without this the two deadlock.
+        self.lock_for_update()
         return self.write({"state": "cancel"})
 
     def action_draft(self):

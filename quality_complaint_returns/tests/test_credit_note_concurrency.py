@@ -198,10 +198,11 @@ class TestCreditNoteConcurrency(ConcurrencyCase):
                 "same_name": env["account.move"].search_count(
                     [("name", "in", moves.mapped("name")), ("state", "=", "posted")]
                 ),
-                # a move of the customer that lost its proposal
+                # a credit note of the customer that lost its proposal
                 "orphans": env["account.move"].search_count(
                     [
                         ("partner_id", "=", self.partner_id),
+                        ("move_type", "=", "out_refund"),
                         ("quality_compensation_id", "=", False),
                     ]
                 ),
