@@ -81,6 +81,7 @@ charge_carrier                      -     -      -       -       -      Y       
 claim_supplier                      -     -      -       -       -      Y       -         -
 deduct_rebate                       -     -      -       -       -      Y       -         -
 sale_hold                           -     -      Y       Y       -      -       Y         -
+sale_hold_own_co                    -     -      Y       Y       -      -       -         -
 defect_category_read                -     Y      Y       Y       -      -       -         Y
 defect_category_write               -     -      Y       Y       -      -       -         -
 defect_category_create              -     -      Y       Y       -      -       Y         -
@@ -590,6 +591,11 @@ class TestAccessMatrix(ReturnsCommon, RecoveryCommon):
             .create({"partner_id": self.distributor.id, "reason": "Open claims"})
         )
         wizard.action_confirm()
+
+    def _case_sale_hold_own_co(self, user):
+        """A distributor of company A only."""
+        self.distributor.company_id = self.env.company
+        self._case_sale_hold(user)
 
     def _case_defect_category_read(self, user):
         self.category_a.with_user(user).read(["name"])
