@@ -124,10 +124,13 @@ class ResPartner(models.Model):
         )
 
     def _ensure_quality_hold_manager(self):
+        """Complaint managers, on partners they may read (the hold is written
+        as superuser: a manager of another company must not reach them)."""
         if not self.env.su and not self.env.user.has_group(MANAGER):
             raise AccessError(
                 self.env._("Only complaint managers may put a partner on hold.")
             )
+        self.check_access("read")
 
     def _ensure_quality_no_sale_hold(self):
         """Raise when the partner (or its company) has its sales on hold."""

@@ -1,4 +1,5 @@
 # License AGPL-3.0 or later (http://www.gnu.org/licenses/agpl).
+# ruff: noqa: E501 (the access matrix below is a wide table)
 """The access matrix: every role x every model operation and action.
 
 The table below is the specification (the README quotes it). Each cell runs
@@ -15,7 +16,8 @@ Complaint User of the complaint's team (not its owner); ``manager`` a
 Complaint Manager (the owner's department head); ``director`` a Quality
 Director; ``stock`` a warehouse user (Inventory / User only); ``account`` an
 accountant (Accounting / Administrator only); ``other_co`` a user of another
-company with every complaint, inventory and accounting right.
+company with every complaint, inventory and accounting right;
+``other_team`` a Complaint User of another team of the same company.
 """
 
 from odoo.exceptions import AccessError, UserError
@@ -31,69 +33,79 @@ from odoo.addons.quality_complaint.tests.compensation_common import (
 from .recovery_common import RecoveryCommon
 from .returns_common import ReturnsCommon
 
-ROLES = ("portal", "user", "manager", "director", "stock", "account", "other_co")
+ROLES = (
+    "portal",
+    "user",
+    "manager",
+    "director",
+    "stock",
+    "account",
+    "other_co",
+    "other_team",
+)
 
 # fmt: off
 MATRIX = """
-case                               portal  user  manager  director  stock  account  other_co
-complaint_read                       Y      Y       Y        Y        -       -        -
-complaint_write                      -      Y       Y        Y        -       -        -
-complaint_create                     -      Y       Y        Y        -       -        -
-complaint_unlink                     -      -       -        -        -       -        -
-complaint_mark_answered              R      R       Y        Y        -       -        -
-complaint_propose_compensation       -      Y       Y        Y        -       -        -
-complaint_change_owner               -      -       Y        Y        -       -        -
-compensation_read                    -      Y       Y        Y        -       Y        -
-compensation_write                   -      Y       Y        Y        -       -        -
-compensation_create                  -      Y       Y        Y        -       -        -
-compensation_unlink                  -      -       Y        Y        -       -        -
-compensation_submit                  -      Y       Y        Y        -       -        -
-compensation_approve                 -      R       Y        Y        -       R        -
-compensation_approve_account_tier    -      R       R        R        -       Y        -
-compensation_reject                  -      R       Y        Y        -       R        -
-compensation_cancel                  -      Y       Y        Y        -       -        -
-compensation_done                    -      Y       Y        Y        -       -        -
-compensation_line_read               -      Y       Y        Y        -       Y        -
-compensation_line_write              -      Y       Y        Y        -       -        -
-compensation_line_create             -      Y       Y        Y        -       -        -
-compensation_line_unlink             -      Y       Y        Y        -       -        -
-recovery_read                        -      Y       Y        Y        -       Y        -
-recovery_write                       -      Y       Y        Y        -       -        -
-create_return                        -      Y       Y        Y        -       -        -
-validate_return_receipt              -      -       -        -        Y       Y        -
-create_credit_notes                  -      -       -        -        -       -        -
-create_payments                      -      -       -        -        -       -        -
-create_documents                     -      Y       Y        Y        -       -        -
-post_credit_note                     -      -       -        -        -       Y        -
-write_off                            -      -       -        -        -       Y        -
-charge_carrier                       -      -       -        -        -       Y        -
-claim_supplier                       -      -       -        -        -       Y        -
-deduct_rebate                        -      -       -        -        -       Y        -
-sale_hold                            -      -       Y        Y        -       -        Y
-defect_category_read                 -      Y       Y        Y        -       -        -
-defect_category_write                -      -       Y        Y        -       -        -
-defect_category_create               -      -       Y        Y        -       -        Y
-capa_read                            -      Y       Y        Y        -       -        -
-capa_write                           -      Y       Y        Y        -       -        -
-capa_create                          -      Y       Y        Y        -       -        -
-capa_effectiveness                   -      Y       Y        Y        -       -        -
-capa_unlink                          -      Y       Y        Y        -       -        -
-why_create                           -      Y       Y        Y        -       -        -
-breach_read                          -      -       Y        Y        -       -        -
-breach_write                         -      -       Y        Y        -       -        -
-breach_create                        -      -       -        Y        -       -        -
-breach_unlink                        -      -       -        Y        -       -        -
-complaint_report_read                -      -       Y        Y        -       -        -
-rate_report_read                     -      -       Y        Y        -       -        -
-recall_read                          -      Y       Y        Y        Y       -        -
-recall_write                         -      -       Y        Y        -       -        -
-recall_create                        -      -       Y        Y        -       -        Y
-recall_unlink                        -      -       -        Y        -       -        -
-recall_decide                        -      -       Y        Y        -       -        -
-recall_execute                       -      -       Y        Y        -       -        -
-recall_execute_again                 -      -       Y        Y        -       -        -
-recall_customer_read                 -      Y       Y        Y        Y       -        -
-lot_report_read                      -      Y       Y        Y        -       -        -
+case                              portal user manager director stock account other_co other_team
+complaint_read                      Y     Y      Y       Y       -      -       -         -
+complaint_write                     -     Y      Y       Y       -      -       -         -
+complaint_create                    -     Y      Y       Y       -      -       -         Y
+complaint_unlink                    -     -      -       -       -      -       -         -
+complaint_mark_answered             R     R      Y       Y       -      -       -         -
+complaint_propose_compensation      -     Y      Y       Y       -      -       -         -
+complaint_change_owner              -     -      Y       Y       -      -       -         -
+compensation_read                   -     Y      Y       Y       -      Y       -         -
+compensation_write                  -     Y      Y       Y       -      -       -         -
+compensation_create                 -     Y      Y       Y       -      -       -         -
+compensation_unlink                 -     -      Y       Y       -      -       -         -
+compensation_submit                 -     Y      Y       Y       -      -       -         -
+compensation_approve                -     R      Y       Y       -      R       -         -
+compensation_approve_account_tier   -     R      R       R       -      Y       -         -
+compensation_reject                 -     R      Y       Y       -      R       -         -
+compensation_cancel                 -     Y      Y       Y       -      -       -         -
+compensation_done                   -     Y      Y       Y       -      -       -         -
+compensation_line_read              -     Y      Y       Y       -      Y       -         -
+compensation_line_write             -     Y      Y       Y       -      -       -         -
+compensation_line_create            -     Y      Y       Y       -      -       -         -
+compensation_line_unlink            -     Y      Y       Y       -      -       -         -
+recovery_read                       -     Y      Y       Y       -      Y       -         -
+recovery_write                      -     Y      Y       Y       -      -       -         -
+create_return                       -     Y      Y       Y       -      -       -         -
+validate_return_receipt             -     -      -       -       Y      Y       -         -
+create_credit_notes                 -     -      -       -       -      -       -         -
+create_payments                     -     -      -       -       -      -       -         -
+create_documents                    -     Y      Y       Y       -      -       -         -
+post_credit_note                    -     -      -       -       -      Y       -         -
+write_off                           -     -      -       -       -      Y       -         -
+charge_carrier                      -     -      -       -       -      Y       -         -
+claim_supplier                      -     -      -       -       -      Y       -         -
+deduct_rebate                       -     -      -       -       -      Y       -         -
+sale_hold                           -     -      Y       Y       -      -       Y         -
+sale_hold_own_co                    -     -      Y       Y       -      -       -         -
+defect_category_read                -     Y      Y       Y       -      -       -         Y
+defect_category_write               -     -      Y       Y       -      -       -         -
+defect_category_create              -     -      Y       Y       -      -       Y         -
+capa_read                           -     Y      Y       Y       -      -       -         -
+capa_write                          -     Y      Y       Y       -      -       -         -
+capa_create                         -     Y      Y       Y       -      -       -         Y
+capa_effectiveness                  -     Y      Y       Y       -      -       -         -
+capa_unlink                         -     Y      Y       Y       -      -       -         -
+why_create                          -     Y      Y       Y       -      -       -         -
+breach_read                         -     -      Y       Y       -      -       -         -
+breach_write                        -     -      Y       Y       -      -       -         -
+breach_create                       -     -      -       Y       -      -       -         -
+breach_unlink                       -     -      -       Y       -      -       -         -
+complaint_report_read               -     -      Y       Y       -      -       -         -
+rate_report_read                    -     -      Y       Y       -      -       -         -
+recall_read                         -     Y      Y       Y       Y      -       -         Y
+recall_write                        -     -      Y       Y       -      -       -         -
+recall_create                       -     -      Y       Y       -      -       Y         -
+recall_unlink                       -     -      -       Y       -      -       -         -
+recall_decide                       -     -      Y       Y       -      -       -         -
+recall_execute                      -     -      Y       Y       -      -       -         -
+recall_execute_again                -     -      Y       Y       -      -       -         -
+recall_customer_read                -     Y      Y       Y       Y      -       -         Y
+lot_report_read                     -     Y      Y       Y       -      -       -         Y
 """
 # fmt: on
 
@@ -138,6 +150,10 @@ class TestAccessMatrix(ReturnsCommon, RecoveryCommon):
         cls.q_manager = new_test_user(env, login="qcm_manager", groups=MANAGER)
         cls.q_director = new_test_user(env, login="qcm_director", groups=DIRECTOR)
         cls.team.user_ids |= cls.q_user | cls.q_manager
+        cls.q_outsider = new_test_user(env, login="qcm_outsider", groups=USER)
+        env["helpdesk.ticket.team"].create(
+            {"name": "QCM other team", "user_ids": [Command.link(cls.q_outsider.id)]}
+        )
         cls.role_users = {
             "portal": cls.portal,
             "user": cls.q_user,
@@ -146,6 +162,7 @@ class TestAccessMatrix(ReturnsCommon, RecoveryCommon):
             "stock": cls.storekeeper,
             "account": cls.account,
             "other_co": cls.other_co,
+            "other_team": cls.q_outsider,
         }
         cls.ticket.write(
             {
@@ -574,6 +591,11 @@ class TestAccessMatrix(ReturnsCommon, RecoveryCommon):
             .create({"partner_id": self.distributor.id, "reason": "Open claims"})
         )
         wizard.action_confirm()
+
+    def _case_sale_hold_own_co(self, user):
+        """A distributor of company A only."""
+        self.distributor.company_id = self.env.company
+        self._case_sale_hold(user)
 
     def _case_defect_category_read(self, user):
         self.category_a.with_user(user).read(["name"])
