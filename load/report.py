@@ -93,7 +93,8 @@ def main():
         f"{args.users} Locust clients over JSON-2 for {args.duration} against Odoo "
         "`--workers=4` on 127.0.0.1 (database `" + args.db + "`). Times in ms. "
         "A write refused with a UserError (already approved / already "
-        "credited / lost a race) is counted as *refused*, not as an error.",
+        "credited) or a LockError (HTTP 409: another client holds the "
+        "proposal row) is counted as *refused*, not as an error.",
         "",
         "| operation | requests | errors | refused | p50 | p95 | p99 | max |",
         "|---|---:|---:|---:|---:|---:|---:|---:|",
