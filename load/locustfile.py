@@ -8,7 +8,8 @@ sun.li), return receipts (li.wei, ``action_quality_create_return``) and credit
 notes (load.billing drafts with ``action_create_credit_notes``, sun.li posts).
 
 A write refused with a ``UserError`` (another client was first: the proposal is
-already approved, the credit note already drafted or posted) is a *lost race*,
+already approved, the credit note already drafted or posted; or ``LockError``,
+HTTP 409: another client holds the proposal row right now) is a *lost race*,
 reported under request type ``RACE``, not as an error. Anything else that is
 not a success (HTTP 500, access errors, time-outs) is an error.
 """
@@ -47,7 +48,13 @@ FORM_FIELDS = LIST_FIELDS + [
     "resolution_deadline",
     "compensation_ids",
 ]
-RACE_NAMES = {"odoo.exceptions.UserError", "odoo.exceptions.ValidationError"}
+# UserError and its subclasses: LockError (HTTP 409) is what a concurrent
+# reviewer or executor gets while another one holds the proposal row.
+RACE_NAMES = {
+    "odoo.exceptions.UserError",
+    "odoo.exceptions.ValidationError",
+    "odoo.exceptions.LockError",
+}
 
 
 class OdooUser(FastHttpUser):

@@ -67,6 +67,42 @@ SQL_DONE = {
 }
 RETRY_RE = re.compile(r"tries left|could not serialize|SerializationFailure", re.I)
 SERIAL_RE = re.compile(r"serializ", re.I)
+# werkzeug access line: "POST /json/2/model/method HTTP/1.1" 200 - queries sql other
+ACCESS_RE = re.compile(
+    r'"POST /json/2/(\S+?)/(\S+) HTTP/[\d.]+" (\d+) - (\d+) ([\d.]+) ([\d.]+)'
+)
+
+
+def pct(values, q):
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(q / 100 * (len(values) - 1))))]
+
+
+def server_side(log):
+    """Per model/method: calls, queries (median, max), server time p50/p95 (ms)."""
+    calls = {}
+    for ln in log:
+        m = ACCESS_RE.search(ln)
+        if m:
+            model, method, _st, queries, sql_s, other_s = m.groups()
+            row = calls.setdefault(f"{model}.{method}", ([], []))
+            row[0].append(int(queries))
+            row[1].append(1000 * (float(sql_s) + float(other_s)))
+    lines = [
+        "",
+        "Server side, from the access log (queries per request; time = SQL + "
+        "Python in the worker, without queueing):",
+        "",
+        "| call | requests | queries p50 | queries max | ms p50 | ms p95 |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for name in sorted(calls):
+        queries, ms = calls[name]
+        lines.append(
+            f"| {name} | {len(ms)} | {pct(queries, 50)} | {max(queries)} "
+            f"| {pct(ms, 50):.0f} | {pct(ms, 95):.0f} |"
+        )
+    return lines
 
 
 def fmt_ms(value):
@@ -93,7 +129,8 @@ def main():
         f"{args.users} Locust clients over JSON-2 for {args.duration} against Odoo "
         "`--workers=4` on 127.0.0.1 (database `" + args.db + "`). Times in ms. "
         "A write refused with a UserError (already approved / already "
-        "credited / lost a race) is counted as *refused*, not as an error.",
+        "credited) or a LockError (HTTP 409: another client holds the "
+        "proposal row) is counted as *refused*, not as an error.",
         "",
         "| operation | requests | errors | refused | p50 | p95 | p99 | max |",
         "|---|---:|---:|---:|---:|---:|---:|---:|",
@@ -139,8 +176,10 @@ def main():
     lines += [
         "",
         f"Server log: {retries} retry lines, {serial} 'serializ…' lines, "
-        f"{errors} ERROR/CRITICAL lines.",
+        f"{errors} ERROR/CRITICAL lines (a serialization failure is logged "
+        "as ERROR by odoo.sql_db before Odoo retries the request).",
     ]
+    lines += server_side(log)
 
     with open(args.keys, encoding="utf-8") as fh:
         pools = json.load(fh)["pools"]
