@@ -47,3 +47,4 @@ from . import test_complaint_xlsx
 from . import test_complaint_8d_report
 from . import test_complaint_rate
 from . import test_complaint_satisfaction_portal
+from . import test_query_counts

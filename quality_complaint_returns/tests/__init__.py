@@ -26,3 +26,4 @@ from . import test_distributor_hold
 from . import test_recovery_tour
 from . import test_recovery_multi_company
 from . import test_dashboard_recalls
+from . import test_query_counts
