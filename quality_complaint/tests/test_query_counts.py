@@ -53,7 +53,7 @@ class TestQueryCounts(CompensationCommon):
         for user in (self.accountant, self.head, self.director):
             if comp.with_user(user)._get_sequences_to_approve(user):
                 return user
-        self.fail("nobody may approve %s" % comp.name)
+        self.fail(f"nobody may approve {comp.name}")
 
     def test_one_approval(self):
         warm, counted = self._submitted(1000.0), self._submitted(1000.0)

@@ -5,7 +5,6 @@ Each test warms the caches with one call, then counts a second identical call
 count measured when the test was written (in the comment). The per-line tests
 hold the cost of one more line, so that an N+1 shows up as a failure."""
 
-from odoo.fields import Command
 from odoo.tests import tagged
 
 from .accounting_common import QualityAccountingCommon
