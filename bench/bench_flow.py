@@ -563,6 +563,9 @@ def print_profile(rec):
     for name, (queries, _sec, log) in rec.steps.items():
         counts = collections.Counter(normalize(q) for q in log)
         top = [(c, q) for q, c in counts.most_common(6) if c > 2]
+        if os.environ.get("BENCH_DUMP") == name:
+            for q in log:
+                print("     ", normalize(q)[:300])
         sites = collections.Counter(q.split(" | ")[0] for q in log)
         top += [(c, "from " + q) for q, c in sites.most_common(6)]
         print(f"  -- {name}: {queries} queries")

@@ -964,9 +964,13 @@ class HelpdeskTicket(models.Model):
         ]
 
     def _send_quality_acknowledgement(self):
-        channels = self.env["helpdesk.ticket.channel"]
-        for xmlid in self._get_acknowledged_channel_xmlids():
-            channels |= self.env.ref(xmlid, raise_if_not_found=False) or channels
+        # ids from the cached xmlid map: env.ref() would query each record
+        data = self.env["ir.model.data"]
+        channels = self.env["helpdesk.ticket.channel"].browse(
+            res_id
+            for xmlid in self._get_acknowledged_channel_xmlids()
+            if (res_id := data._xmlid_to_res_id(xmlid, raise_if_not_found=False))
+        )
         tickets = self.filtered(
             lambda t: t.is_quality_complaint
             and t.partner_id

@@ -49,3 +49,4 @@ from . import test_complaint_rate
 from . import test_complaint_satisfaction_portal
 from . import test_portal_access
 from . import test_static_security
+from . import test_query_counts

@@ -32,3 +32,4 @@ from . import test_bad_input_matrix
 from . import test_access_matrix
 from . import test_compensation_batch
 from . import test_compensation_rpc
+from . import test_query_counts
