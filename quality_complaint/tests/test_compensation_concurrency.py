@@ -74,7 +74,7 @@ class TestCompensationConcurrency(ConcurrencyCase):
     def _cancel(self, comp_id, delay=0.0):
         def cancel(env):
             comp = env["quality.compensation"].browse(comp_id)
-            comp.state  # noqa: B018 (what the manager saw)
+            comp.mapped("state")  # what the manager saw
             time.sleep(delay)
             comp.action_cancel()
             return "cancelled"
