@@ -11,9 +11,9 @@ source "$(dirname "$0")/env.sh"
 DB="${1:-${TEST_DB:-quality_test}}"; PORT="${2:-${TEST_PORT:-8169}}"
 write_conf "$DB" "$PORT"
 SNAP="$(mktemp "${TMPDIR:-/tmp}/qc_upgrade_XXXXXX.json")"
-QCONF="$(mktemp "${TMPDIR:-/tmp}/qc_upgrade_XXXXXX.conf")"  # same, quieter
+QCONF="$(mktemp "${TMPDIR:-/tmp}/qc_upgrade_XXXXXX.conf")"  # same, errors only
 trap 'rm -f "$SNAP" "$QCONF"' EXIT
-sed 's/^log_level = .*/log_level = warn/' "$CONF" >"$QCONF"
+sed 's/^log_level = .*/log_level = error/' "$CONF" >"$QCONF"
 REVERSED="quality_complaint_loyalty quality_complaint_returns quality_complaint"
 step() {  # step LABEL COMMAND...: run, time, fail loudly
     local label=$1; shift; local t0; t0=$(date +%s)

@@ -256,6 +256,6 @@ class ConcurrencyCase(BaseCase):
             with open(report, "a", encoding="utf-8") as f:
                 f.write(
                     f"{label}: {self.runs} runs in {elapsed:.1f} s, "
-                    f"losers got {dict(self._losers)}\n"
+                    f"errors of the losers (and second tries): {dict(self._losers)}\n"
                 )
         return elapsed

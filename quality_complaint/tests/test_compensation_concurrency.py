@@ -7,6 +7,7 @@ QC_CONCURRENCY_RUNS times (50) on fresh committed proposals:
 """
 
 import logging
+import time
 from collections import Counter
 
 from odoo.fields import Command
@@ -70,9 +71,12 @@ class TestCompensationConcurrency(ConcurrencyCase):
 
         return approve
 
-    def _cancel(self, comp_id):
+    def _cancel(self, comp_id, delay=0.0):
         def cancel(env):
-            env["quality.compensation"].browse(comp_id).action_cancel()
+            comp = env["quality.compensation"].browse(comp_id)
+            comp.mapped("state")  # what the manager saw
+            time.sleep(delay)
+            comp.action_cancel()
             return "cancelled"
 
         return cancel
@@ -131,12 +135,14 @@ class TestCompensationConcurrency(ConcurrencyCase):
             comp_id = self.last_tier_ids[i]
             results = self._race(
                 (self.user_ids[1], self._approve(comp_id)),
-                (self.manager_id, self._cancel(comp_id)),
+                # every other run, the reviewer is a little faster
+                (self.manager_id, self._cancel(comp_id, delay=0.3 * (i % 2))),
             )
             msg = f"run {i}: {results}"
             winners = [r.value for r in results if r.ok]
             self.assertEqual(len(winners), 1, f"approved XOR cancelled, {msg}")
             outcomes.append(winners[0])
+            self._losers[f"won by {winners[0]}"] += 1  # in the report
             expected = {
                 # approved: both tiers approved, one audit line each
                 "approved": {
@@ -158,4 +164,9 @@ class TestCompensationConcurrency(ConcurrencyCase):
 
         self._timed_runs("approve vs cancel", run)
         self.assertEqual(len(outcomes), self.runs)
+        if self.runs > 1:
+            self.assertEqual(len(set(outcomes)), 2, "both outcomes were raced")
+        # the cancellation locks the proposal first: no deadlock (each one
+        # stalled both users for a second before PostgreSQL broke it)
+        self.assertNotIn("DeadlockDetected", self._losers)
         _logger.info("approve vs cancel: %s", Counter(outcomes))
