@@ -88,7 +88,7 @@ defect_category_write               -     -      Y       Y       -      -       
 defect_category_create              -     -      Y       Y       -      -       Y         -
 capa_read                           -     Y      Y       Y       -      -       -         -
 capa_write                          -     Y      Y       Y       -      -       -         -
-capa_create                         -     Y      Y       Y       -      -       -         Y
+capa_create                         -     Y      Y       Y       -      -       -         -
 capa_effectiveness                  -     Y      Y       Y       -      -       -         -
 capa_unlink                         -     Y      Y       Y       -      -       -         -
 why_create                          -     Y      Y       Y       -      -       -         -
