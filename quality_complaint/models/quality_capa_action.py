@@ -106,6 +106,9 @@ class QualityCapaAction(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         actions = super().create(vals_list)
+        # the owner rule lets a user read the actions he owns, and he owns
+        # what he creates: he still may only add actions to complaints he reads
+        actions.ticket_id.check_access("read")
         actions.filtered(
             lambda a: a.state in ("open", "in_progress")
         )._schedule_owner_activity()

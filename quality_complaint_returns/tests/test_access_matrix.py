@@ -72,6 +72,7 @@ recovery_read                       -     Y      Y       Y       -      Y       
 recovery_write                      -     Y      Y       Y       -      -       -         -
 create_return                       -     Y      Y       Y       -      -       -         -
 validate_return_receipt             -     -      -       -       Y      Y       -         -
+scrap_returned_goods                -     -      -       -       Y      Y       -         -
 create_credit_notes                 -     -      -       -       -      -       -         -
 create_payments                     -     -      -       -       -      -       -         -
 create_documents                    -     Y      Y       Y       -      -       -         -
@@ -87,7 +88,7 @@ defect_category_write               -     -      Y       Y       -      -       
 defect_category_create              -     -      Y       Y       -      -       Y         -
 capa_read                           -     Y      Y       Y       -      -       -         -
 capa_write                          -     Y      Y       Y       -      -       -         -
-capa_create                         -     Y      Y       Y       -      -       -         Y
+capa_create                         -     Y      Y       Y       -      -       -         -
 capa_effectiveness                  -     Y      Y       Y       -      -       -         -
 capa_unlink                         -     Y      Y       Y       -      -       -         -
 why_create                          -     Y      Y       Y       -      -       -         -
@@ -535,6 +536,17 @@ class TestAccessMatrix(ReturnsCommon, RecoveryCommon):
         receipt = comp.picking_ids
         self._validate(receipt, user=user)
         self.assertEqual(receipt.state, "done")
+
+    def _case_scrap_returned_goods(self, user):
+        """Disposition of a validated complaint receipt: scrap."""
+        comp = self._approved_as_admin(
+            [{"compensation_type": "refund", "quantity": 1, "price_unit": 1.0}]
+        )
+        comp.action_quality_create_return()
+        receipt = comp.picking_ids
+        self._validate(receipt, user=self.env.user)
+        receipt.with_user(user).action_quality_scrap()
+        self.assertTrue(receipt._quality_get_scraps())
 
     def _case_create_credit_notes(self, user):
         comp = self._refund_approved()
