@@ -300,8 +300,9 @@ def table(results, enqueue, threshold):
         "proposals (quality_execution_job_threshold) in the request and splits "
         f"more into queue_job jobs of {threshold}: on 500 it queued "
         f"{enqueue['jobs']} jobs in {enqueue['seconds'] * 1000:.0f} ms and "
-        f"{enqueue['queries']} queries; each job does the work of the "
-        f"{small['n']}-proposal row above.",
+        f"{enqueue['queries']} queries; by the {small['n']}-proposal row, one "
+        f"job of {threshold} costs about {small['cpu'] * threshold / small['n']:.0f}"
+        f" s CPU and {small['queries'] * threshold / small['n']:,.0f} queries.",
     ]
     return "\n".join(lines) + "\n"
 

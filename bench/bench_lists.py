@@ -202,9 +202,9 @@ def dashboard_calls(env):
     for node in board.iter("action"):
         # the %(xmlid)d of the board is an id in the stored arch
         action = env["ir.actions.act_window"].sudo().browse(int(node.get("name")))
-        model = env[action.res_model]
         domain = ast.literal_eval(node.get("domain") or "[]")
         context = ast.literal_eval(node.get("context") or "{}")
+        model = env[action.res_model].with_context(**context)
         mode = node.get("view_mode")
         if mode == "graph":
             groupby = context["graph_groupbys"]

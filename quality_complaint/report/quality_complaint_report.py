@@ -202,6 +202,23 @@ class QualityComplaintReport(models.Model):
     def _where(self):
         return SQL("t.is_quality_complaint AND t.active")
 
+    @api.model
+    @api.readonly
+    def formatted_read_grouping_sets(
+        self, domain, grouping_sets, aggregates=(), *, order=None
+    ):
+        """``quality_group_order`` in the context (the dashboard's top
+        products and lots): groups ordered by it, e.g. the most complaints
+        first. Also the fast way on a big table: ordering by the products'
+        and lots' names makes PostgreSQL join and sort every complaint before
+        grouping (bench/bench_lists.py, 100,000 complaints: 1.5 s -> 0.4 s)."""
+        return super().formatted_read_grouping_sets(
+            domain,
+            grouping_sets,
+            aggregates,
+            order=order or self.env.context.get("quality_group_order"),
+        )
+
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
         self.env.cr.execute(

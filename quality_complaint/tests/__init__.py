@@ -5,6 +5,7 @@ from . import test_root_cause
 from . import test_capa_action
 from . import test_capa_access
 from . import test_complaint_reports
+from . import test_complaint_report_order
 from . import test_capa_tour
 from . import test_ownership_owner
 from . import test_ownership_escalation

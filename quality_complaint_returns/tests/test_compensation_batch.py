@@ -108,3 +108,26 @@ class TestCompensationBatch(QualityAccountingCommon):
         self.assertEqual(
             [row[1:] for row in self._documents(proposals)], [(1, 1, 0)] * 5
         )
+
+    def test_queries_grow_linearly(self):
+        """No N+1: three proposals cost at most three times one (each with a
+        return receipt and a partial credit note of the same invoice)."""
+        proposals = [
+            self._approved_proposal([self._refund_line(quantity=1.0)])
+            for _i in range(5)
+        ]
+
+        def queries(batch):
+            batch = batch.with_user(self.staff_billing)
+            self.env.flush_all()
+            self.env.invalidate_all()
+            count = self.env.cr.sql_log_count
+            batch._quality_execute_batch()
+            self.env.flush_all()
+            return self.env.cr.sql_log_count - count
+
+        queries(proposals[0])  # warm-up: caches, sequences
+        one = queries(proposals[1])
+        three = queries(proposals[2] | proposals[3] | proposals[4])
+        self.assertEqual(len(proposals[4].account_move_ids), 1)
+        self.assertLessEqual(three, 3 * one, f"1 proposal: {one}, 3: {three}")
