@@ -60,7 +60,11 @@ RACE_NAMES = {
 class OdooUser(FastHttpUser):
     abstract = True
     login = None
-    wait_time = between(0.5, 2.0)
+    # think time between two actions of one client, seconds (LOAD_WAIT="min,max"):
+    # 0.5-2 s is a stress test; people at a hotline desk wait 5-15 s
+    wait_time = between(
+        *(float(x) for x in os.environ.get("LOAD_WAIT", "0.5,2.0").split(","))
+    )
 
     def call(self, model, method, name, **kwargs):
         """POST /json/2/model/method; returns (ok, result). A lost race

@@ -7,6 +7,7 @@ Exit status 1 when the SQL audit finds a duplicate return or credit note.
 import argparse
 import csv
 import json
+import os
 import re
 from datetime import UTC, datetime
 
@@ -126,8 +127,11 @@ def main():
     lines = [
         f"# Load test ({datetime.now(UTC):%Y-%m-%d %H:%M} UTC)",
         "",
-        f"{args.users} Locust clients over JSON-2 for {args.duration} against Odoo "
-        "`--workers=4` on 127.0.0.1 (database `" + args.db + "`). Times in ms. "
+        f"{args.users} Locust clients over JSON-2 for {args.duration}, each "
+        f"waiting {os.environ.get('LOAD_WAIT', '0.5,2.0').replace(',', '-')} s "
+        "between actions, against Odoo `--workers=4` on 127.0.0.1 (database `"
+        + args.db
+        + "`). Times in ms. "
         "A write refused with a UserError (already approved / already "
         "credited) or a LockError (HTTP 409: another client holds the "
         "proposal row) is counted as *refused*, not as an error.",

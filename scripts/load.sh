@@ -5,10 +5,11 @@
 #    or a copy of LOAD_FROM, then load/seed.py; LOAD_RESEED=1 makes it again);
 # 2. LOAD_DB (qc_load) refreshed from it;
 # 3. Odoo with --workers=4 on 127.0.0.1:LOAD_PORT (8314), no cron;
-# 4. Locust headless over JSON-2, LOAD_USERS clients (30) for LOAD_TIME (120s);
+# 4. Locust headless over JSON-2, LOAD_USERS clients (30) for LOAD_TIME (120s),
+#    each waiting LOAD_WAIT="0.5,2.0" seconds between actions;
 # 5. the server stopped, then load/report.py: p50/p95 per operation, errors,
 #    lost races, retries in the server log, SQL audit of duplicate returns and
-#    credit notes -> bench/results/load.md.
+#    credit notes -> bench/results/load.md (or LOAD_REPORT).
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 DB="${LOAD_DB:-qc_load}"; SEED_DB="${DB}_seed"; PORT="${LOAD_PORT:-8314}"
@@ -84,4 +85,4 @@ trap - EXIT
 
 "$PY" "$ROOT/load/report.py" --db "$DB" --stats "$OUT/locust_stats.csv" \
     --failures "$OUT/locust_failures.csv" --log "$LOG" --keys "$KEYS" \
-    --users "$USERS" --duration "$DURATION" --out "$ROOT/bench/results/load.md"
+    --users "$USERS" --duration "$DURATION" --out "${LOAD_REPORT:-$ROOT/bench/results/load.md}"
