@@ -532,7 +532,7 @@ def run(env, ks, runs, profile, names=("ours", "native", "rma")):
         scen_iter = iter(scens)
         for name in names:
             flow = getattr(flows, name)
-            best = None
+            best, recs = None, []
             for i in range(runs + 1):
                 scen = next(scen_iter)
                 scen = {
@@ -546,8 +546,13 @@ def run(env, ks, runs, profile, names=("ours", "native", "rma")):
                 Recorder.profiling = False
                 if i == 0:
                     continue  # warm-up
+                recs.append(rec)
                 if best is None or rec.seconds < best[0].seconds:
                     best = (rec, approvals)
+            for step_name, step in best[0].steps.items():
+                # queries are deterministic once warm; a run may still pay
+                # once for a cache another document cleared: keep the lowest
+                step[0] = min(r.steps[step_name][0] for r in recs)
             results[(name, k)] = best
             print(
                 f"[bench] k={k} {name}: {best[0].queries} queries, "
@@ -589,7 +594,8 @@ def table(results, ks, runs):
     lines = [
         f"Full complaint flow for k products on one delivery and invoice (5 of 10 "
         f"units back per product: 2 refunded, 3 replaced), warm, best of {runs}, "
-        f"{os.cpu_count()} CPU cores. *documents* = return, replacement, credit "
+        f"{os.cpu_count()} CPU cores; queries: the lowest of the warm runs. "
+        "*documents* = return, replacement, credit "
         "note, write-off (what the three flows have in common); *total* adds "
         "our complaint, proposal, submission and approvals.",
         "",

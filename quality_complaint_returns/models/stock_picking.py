@@ -164,18 +164,14 @@ class StockPicking(models.Model):
 
     def _quality_create_disposition_picking(self, target, undisposed):
         picking = self.create(self._prepare_quality_disposition_vals(target))
-        keys = list(undisposed)
         moves = self.env["stock.move"].create(
             [
-                picking._prepare_quality_move_vals(
-                    product, undisposed[key], product.uom_id
-                )
-                for key in keys
-                for product in key[:1]
+                picking._prepare_quality_move_vals(product, qty, product.uom_id)
+                for (product, _lot), qty in undisposed.items()
             ]
         )
         lot_by_move = {
-            move: lot for move, (_product, lot) in zip(moves, keys, strict=True)
+            move: lot for move, (_product, lot) in zip(moves, undisposed, strict=True)
         }
         moves._action_confirm(merge=False)
         self.env["stock.move"]._quality_set_lots(lot_by_move)
