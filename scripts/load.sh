@@ -47,9 +47,11 @@ if [ "${LOAD_RESEED:-0}" = 1 ] || ! db_exists "$SEED_DB" || [ ! -s "$KEYS" ]; th
 fi
 echo "[load] refresh $DB from $SEED_DB"
 copy_db "$SEED_DB" "$DB"
+write_conf "$DB" "$PORT"
+# the seed may be older than the addons' code: bring the copy up to date
+odoo -d "$DB" -u "$MODULES" --stop-after-init --http-port="$PORT" --log-level=warn
 echo "[load] database ready in $(( $(date +%s) - t0 )) s"
 
-write_conf "$DB" "$PORT"
 rm -f "$LOG"
 "$PY" "$ODOO_BIN" -c "$CONF" -d "$DB" --db-filter="^$DB\$" --workers=4 --max-cron-threads=0 \
     --http-interface=127.0.0.1 --http-port="$PORT" --gevent-port="$((PORT + 100))" \
