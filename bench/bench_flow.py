@@ -46,6 +46,7 @@ import odoo
 from odoo.fields import Command
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import install, installed  # noqa: E402
 from populate import Populator  # noqa: E402
 
 KS = (1, 10, 50)
@@ -73,19 +74,6 @@ def parse_args():
 # ----------------------------------------------------------------------
 
 
-def installed(db, module):
-    try:
-        with odoo.sql_db.db_connect(db).cursor() as cr:
-            cr.execute(
-                "SELECT 1 FROM ir_module_module"
-                " WHERE name = %s AND state = 'installed'",
-                [module],
-            )
-            return bool(cr.fetchone())
-    except Exception:  # noqa: BLE001 - a missing database or table both mean "no"
-        return False
-
-
 def ensure_rma_package():
     try:
         import odoo.addons.rma  # noqa: F401, PLC0415
@@ -95,16 +83,6 @@ def ensure_rma_package():
             [sys.executable, "-m", "pip", "install", "-q", "--no-deps", RMA_PIN],
             check=True,
         )
-
-
-def install(conf, db, modules):
-    odoo_bin = Path(odoo.release.__file__).resolve().parents[4] / "bin" / "odoo"
-    print(f"[bench] installing {modules} into {db} ...", flush=True)
-    subprocess.run(
-        [sys.executable, str(odoo_bin), "-c", conf, "-d", db, "-i", modules]
-        + ["--stop-after-init", "--log-level=warn"],
-        check=True,
-    )
 
 
 # ----------------------------------------------------------------------

@@ -28,11 +28,11 @@ of the slowest query of each case.
 import argparse
 import ast
 import os
-import subprocess
 import sys
 import time
 from pathlib import Path
 
+from common import install, installed
 from complaint_data import bench_ids, generate
 from lxml import etree
 
@@ -57,28 +57,6 @@ def parse_args():
     parser.add_argument("--db", required=True)
     parser.add_argument("--explain", action="store_true")
     return parser.parse_args()
-
-
-def module_installed(db):
-    try:
-        with odoo.sql_db.db_connect(db).cursor() as cr:
-            cr.execute(
-                "SELECT 1 FROM ir_module_module"
-                " WHERE name = 'quality_complaint_returns' AND state = 'installed'"
-            )
-            return bool(cr.fetchone())
-    except Exception:  # noqa: BLE001 - a missing database or table both mean "no"
-        return False
-
-
-def install(conf, db):
-    odoo_bin = Path(odoo.release.__file__).resolve().parents[4] / "bin" / "odoo"
-    print(f"[bench] installing quality_complaint_returns into {db} ...", flush=True)
-    subprocess.run(
-        [sys.executable, str(odoo_bin), "-c", conf, "-d", db]
-        + ["-i", "quality_complaint_returns", "--stop-after-init", "--log-level=warn"],
-        check=True,
-    )
 
 
 # ----------------------------------------------------------------------
@@ -393,7 +371,7 @@ def table(total, results):
 def main():
     args = parse_args()
     odoo.tools.config.parse_config(["-c", args.config, "--log-level=warn"])
-    if not module_installed(args.db):
+    if not installed(args.db):
         install(args.config, args.db)
     registry = odoo.modules.registry.Registry(args.db)
     with registry.cursor() as cr:

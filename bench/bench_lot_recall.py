@@ -16,10 +16,11 @@ that is rolled back). Prints a markdown table, writes bench/results/lot_recall.m
 
 import argparse
 import os
-import subprocess
 import sys
 import time
 from pathlib import Path
+
+from common import install, installed
 
 import odoo
 from odoo.tools import SQL
@@ -39,29 +40,6 @@ def parse_args():
     parser.add_argument("--config", required=True)
     parser.add_argument("--db", required=True)
     return parser.parse_args()
-
-
-def module_installed(db):
-    """True when ``db`` exists and holds quality_complaint_returns."""
-    try:
-        with odoo.sql_db.db_connect(db).cursor() as cr:
-            cr.execute(
-                "SELECT 1 FROM ir_module_module"
-                " WHERE name = 'quality_complaint_returns' AND state = 'installed'"
-            )
-            return bool(cr.fetchone())
-    except Exception:  # noqa: BLE001 - a missing database or table both mean "no"
-        return False
-
-
-def install(conf, db):
-    odoo_bin = Path(odoo.release.__file__).resolve().parents[4] / "bin" / "odoo"
-    print(f"[bench] installing quality_complaint_returns into {db} ...", flush=True)
-    subprocess.run(
-        [sys.executable, str(odoo_bin), "-c", conf, "-d", db]
-        + ["-i", "quality_complaint_returns", "--stop-after-init", "--log-level=warn"],
-        check=True,
-    )
 
 
 def fixtures(env):
@@ -314,7 +292,7 @@ def table(total, rows):
 def main():
     args = parse_args()
     odoo.tools.config.parse_config(["-c", args.config, "--log-level=warn"])
-    if not module_installed(args.db):
+    if not installed(args.db):
         install(args.config, args.db)
     registry = odoo.modules.registry.Registry(args.db)
     with registry.cursor() as cr:
