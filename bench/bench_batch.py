@@ -21,14 +21,13 @@ cost). Odoo's default worker limits: limit_time_cpu 60 s, limit_time_real 120 s,
 limit_memory_soft 2 GiB. Writes bench/results/batch.md.
 """
 
-import argparse
 import os
 import resource
 import sys
 import time
 from pathlib import Path
 
-from common import install, installed
+from common import argument_parser, open_registry
 
 import odoo
 from odoo.fields import Command
@@ -44,9 +43,7 @@ RESULTS = Path(__file__).resolve().parent / "results" / "batch.md"
 
 
 def parse_args():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--config", required=True)
-    parser.add_argument("--db", required=True)
+    parser = argument_parser(__doc__)
     return parser.parse_args()
 
 
@@ -288,10 +285,7 @@ def table(results, enqueue, threshold):
 
 def main():
     args = parse_args()
-    odoo.tools.config.parse_config(["-c", args.config, "--log-level=warn"])
-    if not installed(args.db):
-        install(args.config, args.db)
-    registry = odoo.modules.registry.Registry(args.db)
+    registry = open_registry(args)
     with registry.cursor() as cr:
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
         missing = len(bench_proposals(env)) < TOTAL

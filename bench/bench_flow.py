@@ -32,7 +32,6 @@ bench/results/flow.md. With --profile, prints the queries that repeat most in
 each of our steps at k = 50.
 """
 
-import argparse
 import collections
 import os
 import re
@@ -46,7 +45,7 @@ import odoo
 from odoo.fields import Command
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import install, installed  # noqa: E402
+from common import argument_parser, ensure_installed, load_config  # noqa: E402
 from populate import Populator  # noqa: E402
 
 KS = (1, 10, 50)
@@ -59,9 +58,7 @@ OWNER = "li.wei"
 
 
 def parse_args():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--config", required=True)
-    parser.add_argument("--db", required=True)
+    parser = argument_parser(__doc__)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--profile", action="store_true")
     parser.add_argument("--ks", default=",".join(map(str, KS)))
@@ -623,12 +620,9 @@ def table(results, ks, runs):
 def main():
     args = parse_args()
     ks = tuple(int(k) for k in args.ks.split(","))
-    odoo.tools.config.parse_config(["-c", args.config, "--log-level=warn"])
+    load_config(args)
     ensure_rma_package()
-    if not installed(args.db, "quality_complaint_returns"):
-        install(args.config, args.db, "quality_complaint_returns")
-    if not installed(args.db, "rma"):
-        install(args.config, args.db, "rma")
+    ensure_installed(args, ("quality_complaint_returns", "rma"))
     if args.profile:
         install_profiler()
     registry = odoo.modules.registry.Registry(args.db)

@@ -25,14 +25,13 @@ markdown table, writes bench/results/lists.md. --explain prints EXPLAIN ANALYZE
 of the slowest query of each case.
 """
 
-import argparse
 import ast
 import os
 import sys
 import time
 from pathlib import Path
 
-from common import install, installed
+from common import argument_parser, open_registry
 from complaint_data import bench_ids, generate
 from lxml import etree
 
@@ -52,9 +51,7 @@ RESULTS = Path(__file__).resolve().parent / "results" / "lists.md"
 
 
 def parse_args():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--config", required=True)
-    parser.add_argument("--db", required=True)
+    parser = argument_parser(__doc__)
     parser.add_argument("--explain", action="store_true")
     return parser.parse_args()
 
@@ -370,10 +367,7 @@ def table(total, results):
 
 def main():
     args = parse_args()
-    odoo.tools.config.parse_config(["-c", args.config, "--log-level=warn"])
-    if not installed(args.db):
-        install(args.config, args.db)
-    registry = odoo.modules.registry.Registry(args.db)
+    registry = open_registry(args)
     with registry.cursor() as cr:
         missing = not bench_ids(odoo.api.Environment(cr, odoo.SUPERUSER_ID, {}))
     if missing:

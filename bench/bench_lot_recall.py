@@ -14,13 +14,12 @@ stock_move_line_quality_lot_done_index present and dropped (inside a transaction
 that is rolled back). Prints a markdown table, writes bench/results/lot_recall.md.
 """
 
-import argparse
 import os
 import sys
 import time
 from pathlib import Path
 
-from common import install, installed
+from common import argument_parser, open_registry
 
 import odoo
 from odoo.tools import SQL
@@ -36,9 +35,7 @@ RESULTS = Path(__file__).resolve().parent / "results" / "lot_recall.md"
 
 
 def parse_args():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--config", required=True)
-    parser.add_argument("--db", required=True)
+    parser = argument_parser(__doc__)
     return parser.parse_args()
 
 
@@ -291,10 +288,7 @@ def table(total, rows):
 
 def main():
     args = parse_args()
-    odoo.tools.config.parse_config(["-c", args.config, "--log-level=warn"])
-    if not installed(args.db):
-        install(args.config, args.db)
-    registry = odoo.modules.registry.Registry(args.db)
+    registry = open_registry(args)
     with registry.cursor() as cr:
         missing = bench_lots(odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})) is None
     if missing:

@@ -14,7 +14,6 @@ rows per second, SQL queries per 1,000 rows, peak Python memory
 with openpyxl (read-only) to count its rows. Writes bench/results/xlsx_export.md.
 """
 
-import argparse
 import io
 import os
 import resource
@@ -25,6 +24,7 @@ import tracemalloc
 from pathlib import Path
 
 import openpyxl
+from common import argument_parser, load_config
 from complaint_data import bench_ids, generate
 
 import odoo
@@ -34,9 +34,7 @@ RESULTS = Path(__file__).resolve().parent / "results" / "xlsx_export.md"
 
 
 def parse_args():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--config", required=True)
-    parser.add_argument("--db", required=True)
+    parser = argument_parser(__doc__)
     return parser.parse_args()
 
 
@@ -158,7 +156,7 @@ def table(res):
 
 def main():
     args = parse_args()
-    odoo.tools.config.parse_config(["-c", args.config, "--log-level=warn"])
+    load_config(args)
     state = schema_state(args.db)
     if state != "ok":
         install(args.config, args.db, state)

@@ -1,10 +1,24 @@
-"""What every benchmark needs before it measures: its database with our addons."""
+"""What every benchmark needs before it measures: its arguments, and its
+database with our addons."""
 
+import argparse
 import subprocess
 import sys
 from pathlib import Path
 
 import odoo
+
+
+def argument_parser(doc):
+    """--config and --db, which scripts/bench.sh passes to every bench."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("--config", required=True)
+    parser.add_argument("--db", required=True)
+    return parser
+
+
+def load_config(args):
+    odoo.tools.config.parse_config(["-c", args.config, "--log-level=warn"])
 
 
 def installed(db, module="quality_complaint_returns"):
@@ -30,3 +44,17 @@ def install(conf, db, modules="quality_complaint_returns"):
         + ["--stop-after-init", "--log-level=warn"],
         check=True,
     )
+
+
+def ensure_installed(args, modules=("quality_complaint_returns",)):
+    """Install into args.db each of ``modules`` it lacks, in order."""
+    for module in modules:
+        if not installed(args.db, module):
+            install(args.config, args.db, module)
+
+
+def open_registry(args):
+    """The configuration loaded, our addons installed: the bench's registry."""
+    load_config(args)
+    ensure_installed(args)
+    return odoo.modules.registry.Registry(args.db)
